@@ -1,0 +1,174 @@
+/**
+ * The one IPC contract: every request (renderer → main, answered) and every event (main → renderer).
+ * The preload (electron/preload), the main-process handlers (electron/main/handlers) and the browser harness
+ * (test/harness) are all checked against these types; handlers validate arguments with these schemas.
+ */
+import { z } from 'zod';
+import type { Bilingual } from '../text';
+import type { Funnel, LayoutAttribute } from '../omi/types';
+import type { MappingTemplate } from '../mapping/types';
+import type { ImportPlan, ImportProgress, ImportResult, RowOutcome } from '../upload/types';
+
+export const connectionSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('sandbox') }),
+  z.object({
+    mode: z.literal('account'),
+    baseUrl: z.string().url().max(2048),
+    /** Absent = keep the stored token. */
+    token: z.string().min(1).max(4096).optional(),
+  }),
+]);
+export type ConnectionSettings = z.infer<typeof connectionSchema>;
+
+/** What the renderer may know about the connection: never the token. */
+export interface ConnectionInfo {
+  mode: 'sandbox' | 'account';
+  baseUrl: string;
+  hasToken: boolean;
+}
+
+export interface Catalog {
+  layout: LayoutAttribute[];
+  funnels: Funnel[];
+  /** ms since epoch; null when nothing was ever fetched. */
+  fetchedAt: number | null;
+  /** True when served from cache because the account could not be reached. */
+  offline: boolean;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: { code: string; text: Bilingual } };
+
+export interface OpenedFile {
+  /** Opaque id of the file the user picked (main keeps the path). */
+  fileId: string;
+  name: string;
+  size: number;
+  bytes: ArrayBuffer;
+}
+
+export interface RecentFile {
+  fileId: string;
+  name: string;
+  openedAt: number;
+}
+
+export interface PendingImport {
+  importId: string;
+  fileName: string;
+  startedAt: number;
+  total: number;
+  done: number;
+}
+
+export interface HistoryEntry {
+  importId: string;
+  fileName: string;
+  startedAt: number;
+  finishedAt: number;
+  mode: ImportPlan['mode'];
+  counts: ImportResult['counts'];
+  cancelled: boolean;
+}
+
+const templateSchema = z.object({
+  name: z.string().min(1).max(200),
+  columns: z.array(z.object({
+    header: z.string().max(1000),
+    target: z.string().max(300),
+    valueType: z.enum(['home', 'personal', 'office']).optional(),
+  })).max(20_000),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+const plannedRowSchema = z.object({
+  rowNumber: z.number().int().positive(),
+  refId: z.string().min(1).max(500),
+  refIdGenerated: z.boolean(),
+  contact: z.record(z.string(), z.unknown()),
+  dynamic: z.array(z.object({ fieldCode: z.string(), values: z.array(z.object({ data: z.string(), type: z.string(), valueType: z.string() })) })),
+  update: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const importPlanSchema = z.object({
+  importId: z.string().min(1).max(200),
+  mode: z.enum(['create', 'update', 'upsert']),
+  rows: z.array(plannedRowSchema).max(2_000_000),
+  options: z.object({
+    chunkSize: z.number().int().min(1).max(1000),
+    concurrency: z.number().int().min(1).max(16),
+    maxRetries: z.number().int().min(0).max(100),
+  }),
+});
+
+/** Request channel → argument schema. The handler receives the parsed value. */
+export const requestSchemas = {
+  'connection:get': z.undefined(),
+  'connection:set': connectionSchema,
+  'connection:test': z.undefined(),
+  'catalog:get': z.object({ refresh: z.boolean() }),
+  'file:open-dialog': z.undefined(),
+  'file:open-recent': z.object({ fileId: z.string().max(200) }),
+  'file:recent': z.undefined(),
+  'file:save': z.object({
+    defaultName: z.string().min(1).max(255),
+    bytes: z.instanceof(ArrayBuffer),
+  }),
+  'templates:list': z.undefined(),
+  'templates:save': templateSchema,
+  'templates:delete': z.object({ name: z.string().min(1).max(200) }),
+  'templates:rename': z.object({ from: z.string().min(1).max(200), to: z.string().min(1).max(200) }),
+  'import:start': z.object({ plan: importPlanSchema, fileName: z.string().max(255) }),
+  'import:pause': z.object({ importId: z.string().max(200) }),
+  'import:resume': z.object({ importId: z.string().max(200) }),
+  'import:cancel': z.object({ importId: z.string().max(200) }),
+  'import:pending': z.undefined(),
+  'import:history': z.undefined(),
+  'credentials:renew': z.object({ token: z.string().min(1).max(4096) }),
+  'shell:open-external': z.object({ url: z.string().url().max(2048) }),
+} as const;
+
+/** Request channel → response type. */
+export interface Responses {
+  'connection:get': ConnectionInfo;
+  'connection:set': Outcome<ConnectionInfo>;
+  'connection:test': Outcome<Catalog>;
+  'catalog:get': Catalog;
+  'file:open-dialog': Outcome<OpenedFile> | null;
+  'file:open-recent': Outcome<OpenedFile>;
+  'file:recent': RecentFile[];
+  'file:save': Outcome<{ path: string }> | null;
+  'templates:list': MappingTemplate[];
+  'templates:save': MappingTemplate[];
+  'templates:delete': MappingTemplate[];
+  'templates:rename': Outcome<MappingTemplate[]>;
+  'import:start': Outcome<{ importId: string; journalPath: string }>;
+  'import:pause': void;
+  'import:resume': void;
+  'import:cancel': void;
+  'import:pending': PendingImport[];
+  'import:history': HistoryEntry[];
+  'credentials:renew': Outcome<true>;
+  'shell:open-external': Outcome<true>;
+}
+
+export type RequestChannel = keyof typeof requestSchemas;
+export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchemas)[C]>;
+
+/** Event channel → payload (main → renderer). */
+export interface Events {
+  'import:progress': ImportProgress & { importId: string };
+  'import:rows': { importId: string; outcomes: RowOutcome[] };
+  'import:done': ImportResult;
+  'import:needs-credentials': { importId: string };
+}
+export type EventChannel = keyof Events;
+
+/**
+ * The object the preload exposes as `window.omi` (and the harness bridge implements):
+ * one method per request channel, one `on` for events returning an unsubscribe.
+ */
+export interface OmiBridge {
+  request<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Responses[C]>;
+  on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

@@ -1,0 +1,64 @@
+import type { Bilingual } from '../text';
+import type { ContactInput, DynamicUpdate } from '../omi/types';
+
+export type Severity = 'error' | 'warning';
+
+/** A problem with one cell (or the whole row when `column` is null). */
+export interface Issue {
+  /** Column index in the Table, or null for a row-level issue. */
+  column: number | null;
+  severity: Severity;
+  /** Stable code, e.g. `phone.invalid`, `email.typo`, `row.no-identity`. */
+  code: string;
+  message: Bilingual;
+  /** A value that would fix it, when there is one (the UI offers "apply suggestion"). */
+  suggestion?: string;
+}
+
+/** An automatic change the tool made to a value: always visible, always undoable. */
+export interface Change {
+  column: number;
+  before: string;
+  after: string;
+  /** Stable code, e.g. `phone.2018-conversion`, `name.title-case`. */
+  code: string;
+  reason: Bilingual;
+}
+
+export type RowStatus = 'valid' | 'invalid' | 'duplicate';
+
+export interface PreparedRow {
+  /** 1-based sheet row number, as in the file. */
+  rowNumber: number;
+  /** The contact as it will be sent (create), cleaned. */
+  contact: ContactInput;
+  /** Dynamic attribute values (written through update after create). */
+  dynamic: DynamicUpdate[];
+  issues: Issue[];
+  changes: Change[];
+  status: RowStatus;
+  /** For duplicates: the rowNumber of the row this one duplicates (kept one). */
+  duplicateOf?: number;
+}
+
+export type DuplicatePolicy = 'keep-first' | 'merge' | 'keep-all';
+
+export interface DuplicateGroup {
+  /** What they share, e.g. `phone:0912345678`. */
+  key: string;
+  rowNumbers: number[];
+}
+
+export interface PrepareOptions {
+  duplicatePolicy: DuplicatePolicy;
+  /** Default country for phones: 'VN'. */
+  defaultCountry?: string;
+  /** Codes of automatic changes the user turned off (e.g. `name.title-case`). */
+  disabledChanges?: string[];
+}
+
+export interface PreparedTable {
+  rows: PreparedRow[];
+  duplicates: DuplicateGroup[];
+  counts: { total: number; valid: number; invalid: number; duplicates: number; warnings: number; changed: number };
+}
