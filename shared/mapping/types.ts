@@ -34,3 +34,34 @@ export interface MappingTemplate {
   createdAt: number;
   updatedAt: number;
 }
+
+/** How the catalog groups targets in the mapping UI. */
+export type TargetGroup = 'contact' | 'dynamic' | 'funnel' | 'ignore';
+
+/** Which cleaner a target's cells go through. */
+export type TargetKind =
+  | 'text' | 'multiline' | 'name' | 'gender' | 'email-single' | 'url' | 'phones' | 'emails' | 'list'
+  | 'dynamic' | 'funnel' | 'ignore';
+
+/** One thing a column can be mapped to. */
+export interface TargetDef {
+  id: TargetId;
+  group: TargetGroup;
+  label: import('../text').Bilingual;
+  kind: TargetKind;
+  /** True when several columns may map to it (phones, emails, tags, business, categories). */
+  multi: boolean;
+  /** Longest value the API is expected to take, when known. */
+  maxLength?: number;
+  /** For `dynamic:` targets: the attribute definition. */
+  attribute?: import('../omi/types').LayoutAttribute;
+  /** For `funnel:` targets: the funnel definition. */
+  funnel?: import('../omi/types').Funnel;
+}
+
+/** Every target a column can have, built from the fixed ContactInput fields, the layout and the funnels. */
+export interface TargetCatalog {
+  targets: TargetDef[];
+  /** Target id → definition (same objects as `targets`). */
+  byId: Record<string, TargetDef>;
+}

@@ -62,3 +62,8 @@ export interface PreparedTable {
   duplicates: DuplicateGroup[];
   counts: { total: number; valid: number; invalid: number; duplicates: number; warnings: number; changed: number };
 }
+
+/** An issue before it is tied to a column: what a cleaner returns. */
+export type CellIssue = Omit<Issue, 'column'>;
+/** A change before it is tied to a column: what a cleaner returns. */
+export type CellChange = Omit<Change, 'column'>;
