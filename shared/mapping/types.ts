@@ -1,4 +1,5 @@
-import type { ValueType } from '../omi/types';
+import type { Funnel, LayoutAttribute, ValueType } from '../omi/types';
+import type { Bilingual } from '../text';
 
 /** Single-valued ContactInput fields a column can fill. */
 export type CoreField =
@@ -47,16 +48,16 @@ export type TargetKind =
 export interface TargetDef {
   id: TargetId;
   group: TargetGroup;
-  label: import('../text').Bilingual;
+  label: Bilingual;
   kind: TargetKind;
   /** True when several columns may map to it (phones, emails, tags, business, categories). */
   multi: boolean;
   /** Longest value the API is expected to take, when known. */
   maxLength?: number;
   /** For `dynamic:` targets: the attribute definition. */
-  attribute?: import('../omi/types').LayoutAttribute;
+  attribute?: LayoutAttribute;
   /** For `funnel:` targets: the funnel definition. */
-  funnel?: import('../omi/types').Funnel;
+  funnel?: Funnel;
 }
 
 /** Every target a column can have, built from the fixed ContactInput fields, the layout and the funnels. */
