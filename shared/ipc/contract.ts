@@ -125,7 +125,8 @@ export const requestSchemas = {
   'import:pending': z.undefined(),
   'import:history': z.undefined(),
   'credentials:renew': z.object({ token: z.string().min(1).max(4096) }),
-  'shell:open-external': z.object({ url: z.string().url().max(2048) }),
+  'shell:open-external': z.object({ url: z.string().max(2048).regex(/^https?:\/\//i).url() }),
+  'import:continue': z.object({ importId: z.string().max(200) }),
 } as const;
 
 /** Request channel → response type. */
@@ -150,6 +151,8 @@ export interface Responses {
   'import:history': HistoryEntry[];
   'credentials:renew': Outcome<true>;
   'shell:open-external': Outcome<true>;
+  /** Continue an interrupted import (from import:pending) with the plan saved beside its journal. */
+  'import:continue': Outcome<{ importId: string; journalPath: string }>;
 }
 
 export type RequestChannel = keyof typeof requestSchemas;
