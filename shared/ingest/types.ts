@@ -20,6 +20,8 @@ export interface ColumnConversion {
   /** A few before → after samples for the UI. */
   samples: { before: string; after: string }[];
   enabled: boolean;
+  /** When cells of the column came in more than one legacy encoding: cells per encoding (`encoding` is the commonest). */
+  byEncoding?: Partial<Record<'tcvn3' | 'vni' | 'mojibake-1252', number>>;
 }
 
 export interface Column {
@@ -77,6 +79,8 @@ export interface IngestLimits {
   maxColumns: number;
   maxCellChars: number;
   maxMillis: number;
+  /** Total uncompressed size a zip-based workbook (xlsx, xlsm, xlsb, ods) may declare; above it the file is treated as a zip bomb. */
+  maxUnzippedBytes?: number;
 }
 
 export interface ReadTableOptions {
