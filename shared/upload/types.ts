@@ -64,4 +64,9 @@ export interface ImportResult {
   counts: { total: number; created: number; updated: number; skipped: number; failed: number };
   cancelled: boolean;
   durationMs: number;
+  /**
+   * Set when the import stopped by itself before the end: the token was refused and could not be renewed
+   * (no onNeedCredentials, or it gave up). The journal lets it resume once a token works.
+   */
+  stopped?: { code: 'credentials'; text: Bilingual };
 }
