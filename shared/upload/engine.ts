@@ -1,0 +1,737 @@
+/**
+ * The upload engine: ImportPlan → ImportResult. Pure code with its side effects injected (OMI client, journal,
+ * clock, sleep, randomness), so the Electron main process, `omi-import` and tests drive the same thing.
+ *
+ * Exactly once: every call that can create a contact is written to the journal before it goes out and its
+ * outcome after it comes back. Rows whose answer was lost (timeout, dropped connection, a crash between the two
+ * journal lines) are checked with search before they are sent again. A finished import's journal turns a
+ * re-import of the same file + mapping into "skipped, already imported".
+ *
+ * Flow per mode:
+ * - create: addMany in chunks (several in flight); rows refused with detail fail with the server's reason; a
+ *   chunk refused without detail is split in halves until single rows go through `add`. Dynamic attributes are
+ *   written right after with `update` by refId (addMany cannot carry them). Funnel positions (filterContacts)
+ *   are part of ContactInput, so they travel with the create itself and are not written again.
+ * - update: `update` by the file's refId; rows whose refId was generated are found by search and updated by `_id`.
+ * - upsert: search by phone / email; update by `_id` when found, otherwise created as in create mode.
+ */
+import type { Bilingual } from '../text';
+import type { OmiApi } from '../omi/api';
+import type { ContactItem, UpdateBody } from '../omi/types';
+import { isOmiError } from '../omi/errors';
+import type { OmiError } from '../omi/errors';
+import { backoffDelay } from './backoff';
+import { findContact } from './find';
+import type { JournalRowResult, JournalStore } from './journal';
+import { replayJournal } from './journal';
+import { ProgressReporter } from './progress';
+import { RateLimiter } from './rate-limiter';
+import * as reasons from './reasons';
+import type { ImportPlan, ImportProgress, ImportResult, PlannedRow, RowOutcome } from './types';
+
+/** What the engine needs from its host. */
+export interface EngineDeps {
+  api: OmiApi;
+  journal: JournalStore;
+  /** Clock in ms. */
+  now(): number;
+  /** Waits `ms`; may resolve or reject early when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** In [0, 1): jitter. */
+  random(): number;
+  /** Throttled (~100 ms), monotonic, always a final event. */
+  onProgress?(p: ImportProgress): void;
+  /** Row outcomes as they settle. */
+  onRows?(outcomes: RowOutcome[]): void;
+  /** 401/403: resolves once the caller renewed the token (the api object uses it from then on); rejects to stop. */
+  onNeedCredentials?(): Promise<void>;
+}
+
+/** A running import. */
+export interface ImportJob {
+  /** Stops taking new work; calls in flight finish. */
+  pause(): void;
+  resume(): void;
+  /** Stops; calls in flight are aborted (their rows are checked by the next run). */
+  cancel(): void;
+  readonly done: Promise<ImportResult>;
+}
+
+/**
+ * Starts (or resumes) an import. Reads `deps.journal` first: rows it records as done are not sent again, rows in
+ * doubt are checked by search, and when the journal's last run finished, created rows are reported as skipped.
+ */
+export function startImport(plan: ImportPlan, deps: EngineDeps): ImportJob {
+  const run = new ImportRun(plan, deps);
+  const done = run.run();
+  return { pause: () => run.pause(), resume: () => run.resume(), cancel: () => run.cancel(), done };
+}
+
+/** Thrown inside the engine when the job is cancelled or stopped. */
+class Stopped extends Error {}
+
+/** Thrown by `request` when retries are used up. */
+class GaveUp extends Error {
+  readonly omiError: OmiError;
+  constructor(readonly attempts: number, cause: OmiError) {
+    super(cause.message);
+    this.omiError = cause;
+  }
+}
+
+type Task =
+  | { kind: 'create'; rows: number[] }
+  | { kind: 'verify'; row: number; purpose: 'doubt' | 'existing' }
+  | { kind: 'update'; row: number; purpose: 'dynamic' | 'update'; omiId?: string }
+  | { kind: 'find'; row: number };
+
+interface RequestOpts {
+  /** Safe to send again when the answer was lost. */
+  idempotent: boolean;
+  /** How many times a plain refusal (non-9999 without detail) is tried again before it is believed. */
+  rejectRetries: number;
+}
+
+interface Track {
+  created: boolean;
+  updated: boolean;
+  omiId?: string;
+  sent: boolean;
+  /** A create call for it went out without a settled answer (for the cancel message). */
+  inFlight: boolean;
+}
+
+class ImportRun {
+  private readonly rows = new Map<number, PlannedRow>();
+  private readonly track = new Map<number, Track>();
+  private readonly outcomes = new Map<number, RowOutcome>();
+  private readonly queue: Task[] = [];
+  /** Rows waiting to be created; cut into chunks of the current chunk size. */
+  private readonly createPool: number[] = [];
+  private chunkSize: number;
+  private readonly limiter: RateLimiter;
+  private readonly progress: ProgressReporter;
+  private readonly ac = new AbortController();
+  private paused = false;
+  private pauseWaiters: (() => void)[] = [];
+  private stopped = false;
+  private stopReason: Bilingual | null = null;
+  private credentialGate: Promise<void> | null = null;
+  private credentialEpoch = 0;
+  private inFlight = 0;
+  private wakeups: (() => void)[] = [];
+  private seq = 0;
+  private runNo = 1;
+  private retrying = 0;
+  private sentCount = 0;
+  private readonly tally = { created: 0, updated: 0, skipped: 0, failed: 0 };
+  private readonly startedAt: number;
+
+  constructor(private readonly plan: ImportPlan, private readonly deps: EngineDeps) {
+    for (const r of plan.rows) {
+      this.rows.set(r.rowNumber, r);
+      this.track.set(r.rowNumber, { created: false, updated: false, sent: false, inFlight: false });
+    }
+    this.chunkSize = Math.max(1, plan.options.chunkSize);
+    this.limiter = new RateLimiter({ now: deps.now, sleep: (ms, s) => this.safeSleep(ms, s) });
+    this.progress = new ProgressReporter(deps.onProgress, deps.now, (ms) => this.safeSleep(ms));
+    this.startedAt = deps.now();
+  }
+
+  pause(): void {
+    if (this.stopped) return;
+    this.paused = true;
+    this.report();
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const w of this.pauseWaiters.splice(0)) w();
+    this.report();
+  }
+
+  cancel(): void {
+    this.stop(null);
+  }
+
+  private stop(reason: Bilingual | null): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stopReason = reason;
+    this.ac.abort();
+    this.resume();
+    this.wake();
+  }
+
+  async run(): Promise<ImportResult> {
+    const { journal } = this.deps;
+    const state = replayJournal(await journal.readAll());
+    this.runNo = state.runs + 1;
+    const reimport = state.finished;
+    await journal.append({ t: 'start', importId: this.plan.importId, mode: this.plan.mode, total: this.plan.rows.length, at: this.deps.now() });
+
+    const settled: RowOutcome[] = [];
+    for (const r of this.plan.rows) {
+      const s = state.rows.get(r.rowNumber);
+      if (!s) {
+        this.enqueueFresh(r);
+        continue;
+      }
+      const t = this.track.get(r.rowNumber)!;
+      t.created = s.created;
+      t.updated = s.updated;
+      t.omiId = s.omiId;
+      this.markSent(t);
+      const keptFailure = s.outcome === 'failed' && !s.transient && !reimport;
+      if (s.inDoubt) {
+        this.queue.push({ kind: 'verify', row: r.rowNumber, purpose: 'doubt' });
+      } else if (s.created) {
+        if (r.dynamic.length > 0 && !s.updated) {
+          if (keptFailure) settled.push(this.settle(r, 'failed', s.reason));
+          else this.queue.push({ kind: 'update', row: r.rowNumber, purpose: 'dynamic' });
+        } else if (!reimport) settled.push(this.settle(r, 'created'));
+        else if (this.plan.mode === 'create') settled.push(this.settle(r, 'skipped', reasons.alreadyImported(state.firstStartedAt)));
+        else this.enqueueFresh(r);
+      } else if (s.outcome === 'skipped' || keptFailure || (s.outcome === 'updated' && !reimport)) {
+        settled.push(this.settle(r, s.outcome!, s.reason));
+      } else {
+        this.enqueueFresh(r);
+      }
+    }
+    if (settled.length > 0) this.deps.onRows?.(settled);
+    if (this.plan.mode === 'create' && state.runs === 0) await this.probeEarlierImport();
+    this.report();
+
+    const workers: Promise<void>[] = [];
+    const n = Math.max(1, this.plan.options.concurrency);
+    for (let i = 0; i < n; i++) workers.push(this.worker());
+    const results = await Promise.allSettled(workers);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      this.stop(null);
+      throw failure.reason;
+    }
+
+    const cancelled = this.stopped;
+    const late: RowOutcome[] = [];
+    for (const r of this.plan.rows) {
+      if (this.outcomes.has(r.rowNumber)) continue;
+      const t = this.track.get(r.rowNumber)!;
+      const reason = this.stopReason ?? (t.inFlight ? reasons.cancelledInFlight : reasons.cancelledBefore);
+      late.push(this.settle(r, 'skipped', reason));
+    }
+    if (late.length > 0) this.deps.onRows?.(late);
+    await journal.append({ t: 'end', cancelled, at: this.deps.now() });
+    const counts = this.counts();
+    this.progress.finish(this.progressCounts(), cancelled ? 'cancelled' : 'done');
+    return {
+      importId: this.plan.importId,
+      outcomes: this.plan.rows.map((r) => this.outcomes.get(r.rowNumber)!),
+      counts,
+      cancelled,
+      durationMs: this.deps.now() - this.startedAt,
+      ...(this.stopReason ? { stopped: { code: 'credentials' as const, text: this.stopReason } } : {}),
+    };
+  }
+
+  /** Where a row starts when the journal says nothing settled about it. */
+  private enqueueFresh(r: PlannedRow): void {
+    if (this.plan.mode === 'create') this.createPool.push(r.rowNumber);
+    else if (this.plan.mode === 'upsert' || r.refIdGenerated) this.queue.push({ kind: 'find', row: r.rowNumber });
+    else this.queue.push({ kind: 'update', row: r.rowNumber, purpose: 'update' });
+  }
+
+  /**
+   * A create import with no journal: was this file imported before (journal lost, another computer)? Search a
+   * few rows; if one is found under its own refId, every row is checked before it is created.
+   */
+  private async probeEarlierImport(): Promise<void> {
+    if (this.createPool.length === 0) return;
+    const picks = [0, Math.floor(this.createPool.length / 2), this.createPool.length - 1];
+    const seen = new Set<number>();
+    let found = false;
+    for (const i of picks) {
+      const row = this.rows.get(this.createPool[i])!;
+      if (seen.has(row.rowNumber)) continue;
+      seen.add(row.rowNumber);
+      try {
+        const item = await this.request(
+          (signal) => findContact(this.deps.api, row.contact, row.refId, 'own', { signal }),
+          { idempotent: true, rejectRetries: 1 },
+        );
+        if (item && item.ref_id === row.refId) found = true;
+      } catch (e) {
+        if (e instanceof Stopped) return;
+        // A probe that cannot run is not a reason to stop the import.
+      }
+      if (found) break;
+    }
+    if (!found) return;
+    for (const row of this.createPool.splice(0)) this.queue.push({ kind: 'verify', row, purpose: 'existing' });
+  }
+
+  // ---- workers -------------------------------------------------------------------------------------------
+
+  private async worker(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const task = this.nextTask();
+      if (!task) {
+        if (this.inFlight === 0) {
+          this.wake();
+          return;
+        }
+        await new Promise<void>((res) => this.wakeups.push(res));
+        continue;
+      }
+      this.inFlight++;
+      try {
+        await this.runTask(task);
+      } catch (e) {
+        if (!(e instanceof Stopped)) {
+          this.stop(null);
+          throw e;
+        }
+      } finally {
+        this.inFlight--;
+        this.wake();
+      }
+    }
+  }
+
+  private wake(): void {
+    for (const w of this.wakeups.splice(0)) w();
+  }
+
+  private nextTask(): Task | undefined {
+    const t = this.queue.shift();
+    if (t) return t;
+    if (this.createPool.length === 0) return undefined;
+    return { kind: 'create', rows: this.createPool.splice(0, this.chunkSize) };
+  }
+
+  private push(task: Task, front = true): void {
+    if (front) this.queue.unshift(task);
+    else this.queue.push(task);
+    this.wake();
+  }
+
+  private runTask(task: Task): Promise<void> {
+    switch (task.kind) {
+      case 'create':
+        return this.create(task.rows);
+      case 'verify':
+        return this.verify(task.row, task.purpose);
+      case 'update':
+        return this.update(task.row, task.purpose, task.omiId);
+      case 'find':
+        return this.find(task.row);
+    }
+  }
+
+  // ---- create ----------------------------------------------------------------------------------------------
+
+  private async create(rowNumbers: number[]): Promise<void> {
+    const rows = rowNumbers.map((n) => this.rows.get(n)!);
+    const single = rows.length === 1;
+    const id = `r${this.runNo}-${++this.seq}`;
+    await this.gate();
+    await this.deps.journal.append({ t: 'send', id, op: single ? 'add' : 'addMany', rows: rowNumbers, at: this.deps.now() });
+    for (const n of rowNumbers) {
+      const t = this.track.get(n)!;
+      this.markSent(t);
+      t.inFlight = true;
+    }
+    this.report();
+    const contacts = rows.map((r) => r.contact);
+    try {
+      if (single) {
+        const ok = await this.request((signal) => this.deps.api.add(contacts[0], { signal }), { idempotent: false, rejectRetries: 2 });
+        if (ok) await this.created(id, rowNumbers, []);
+        else await this.failRows(id, rowNumbers, () => reasons.refusedNoDetail());
+      } else {
+        const res = await this.request((signal) => this.deps.api.addMany(contacts, { signal }), { idempotent: false, rejectRetries: 0 });
+        await this.created(id, rowNumbers, res.rejected);
+      }
+    } catch (e) {
+      await this.createFailed(id, rowNumbers, e);
+    }
+  }
+
+  /** addMany / add answered: rejected rows fail with their reason (or are skipped when the refId exists), the rest are created. */
+  private async created(id: string, rowNumbers: number[], rejected: { index: number; message: string }[]): Promise<void> {
+    const bad = new Map<number, string>();
+    for (const r of rejected) if (r.index >= 0 && r.index < rowNumbers.length) bad.set(rowNumbers[r.index], r.message);
+    const results: JournalRowResult[] = rowNumbers.map((row) => {
+      const msg = bad.get(row);
+      if (msg === undefined) return { row, result: 'created' };
+      if (refIdExists(msg)) return { row, result: 'skipped', reason: reasons.alreadyOnServer };
+      return { row, result: 'failed', reason: reasons.refusedByServer(msg) };
+    });
+    await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+    this.applyCreateResults(results);
+  }
+
+  private applyCreateResults(results: JournalRowResult[]): void {
+    const out: RowOutcome[] = [];
+    for (const r of results) {
+      const row = this.rows.get(r.row)!;
+      const t = this.track.get(r.row)!;
+      t.inFlight = false;
+      if (r.result === 'created') {
+        t.created = true;
+        if (r.omiId) t.omiId = r.omiId;
+        if (row.dynamic.length > 0) this.push({ kind: 'update', row: r.row, purpose: 'dynamic' }, false);
+        else out.push(this.settle(row, 'created'));
+      } else if (r.result === 'skipped' || r.result === 'failed') {
+        out.push(this.settle(row, r.result, r.reason));
+      }
+    }
+    if (out.length > 0) this.deps.onRows?.(out);
+    this.report();
+  }
+
+  private async failRows(id: string, rowNumbers: number[], reason: () => Bilingual, transient = false): Promise<void> {
+    const results: JournalRowResult[] = rowNumbers.map((row) => ({ row, result: 'failed', reason: reason(), ...(transient ? { transient } : {}) }));
+    await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+    this.applyCreateResults(results);
+  }
+
+  /** The create call threw: decide per kind what the rows become. */
+  private async createFailed(id: string, rowNumbers: number[], e: unknown): Promise<void> {
+    if (e instanceof Stopped) throw e;
+    const unsent = async (): Promise<void> => {
+      await this.deps.journal.append({ t: 'result', id, rows: rowNumbers.map((row) => ({ row, result: 'unsent' })), at: this.deps.now() });
+      for (const n of rowNumbers) this.track.get(n)!.inFlight = false;
+    };
+    if (e instanceof GaveUp) {
+      if (e.omiError.maybeProcessed) return this.doubt(id, rowNumbers);
+      return this.failRows(id, rowNumbers, () => reasons.gaveUp(e.attempts, e.omiError.text), true);
+    }
+    if (!isOmiError(e)) throw e;
+    if (e.maybeProcessed) return this.doubt(id, rowNumbers);
+    if (e.kind === 'too-large') {
+      if (rowNumbers.length === 1) return this.failRows(id, rowNumbers, () => reasons.tooLarge);
+      await unsent();
+      this.chunkSize = Math.min(this.chunkSize, Math.max(1, Math.floor(rowNumbers.length / 2)));
+      for (let i = rowNumbers.length; i > 0; i -= this.chunkSize) {
+        this.push({ kind: 'create', rows: rowNumbers.slice(Math.max(0, i - this.chunkSize), i) });
+      }
+      return;
+    }
+    if (e.kind === 'rejected') {
+      if (e.rows && e.rows.length > 0) {
+        // Named rows are refused; whether the others were created depends on the server, so they are checked.
+        const named = new Map(e.rows.map((r) => [rowNumbers[r.index], r.message] as const));
+        const results: JournalRowResult[] = [];
+        const check: number[] = [];
+        for (const row of rowNumbers) {
+          const msg = named.get(row);
+          if (msg === undefined) {
+            results.push({ row, result: 'doubt' });
+            check.push(row);
+          } else if (refIdExists(msg)) results.push({ row, result: 'skipped', reason: reasons.alreadyOnServer });
+          else results.push({ row, result: 'failed', reason: reasons.refusedByServer(msg) });
+        }
+        await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+        this.applyCreateResults(results);
+        for (const row of check) this.push({ kind: 'verify', row, purpose: 'doubt' });
+        return;
+      }
+      if (rowNumbers.length === 1) return this.failRows(id, rowNumbers, () => refusal(e));
+      // Refused without saying which rows: split until the bad ones stand alone.
+      await unsent();
+      const mid = Math.ceil(rowNumbers.length / 2);
+      this.push({ kind: 'create', rows: rowNumbers.slice(mid) });
+      this.push({ kind: 'create', rows: rowNumbers.slice(0, mid) });
+      return;
+    }
+    // credentials / rate-limited are handled inside request(); anything else: the rows fail with its text.
+    return this.failRows(id, rowNumbers, () => e.text, true);
+  }
+
+  /** The answer was lost: record the doubt, then check each row before sending it again. */
+  private async doubt(id: string, rowNumbers: number[]): Promise<void> {
+    await this.deps.journal.append({ t: 'result', id, rows: rowNumbers.map((row) => ({ row, result: 'doubt' })), at: this.deps.now() });
+    for (const row of rowNumbers) this.push({ kind: 'verify', row, purpose: 'doubt' });
+  }
+
+  // ---- verify / find ---------------------------------------------------------------------------------------
+
+  /**
+   * Checks a row whose creation is in doubt (`doubt`: found → it is ours, created) or that an earlier import
+   * may have created (`existing`: found → skipped). Not found → created again.
+   */
+  private async verify(rowNumber: number, purpose: 'doubt' | 'existing'): Promise<void> {
+    const row = this.rows.get(rowNumber)!;
+    const t = this.track.get(rowNumber)!;
+    let item: ContactItem | null | undefined;
+    try {
+      item = await this.request((signal) => findContact(this.deps.api, row.contact, row.refId, 'own', { signal }), { idempotent: true, rejectRetries: this.plan.options.maxRetries });
+    } catch (e) {
+      if (e instanceof GaveUp) {
+        // Still in doubt in the journal: the next run checks again. This run reports it as failed for now.
+        t.inFlight = false;
+        this.deps.onRows?.([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
+        this.report();
+        return;
+      }
+      throw e;
+    }
+    const id = `r${this.runNo}-v${++this.seq}`;
+    if (item === undefined) {
+      if (purpose === 'existing') {
+        this.createPool.unshift(rowNumber);
+        this.wake();
+        return;
+      }
+      await this.failRows(id, [rowNumber], () => reasons.cannotCheck(row.refId));
+      return;
+    }
+    if (item) {
+      const result: JournalRowResult = purpose === 'doubt'
+        ? { row: rowNumber, result: 'created', omiId: item.public_id }
+        : { row: rowNumber, result: 'skipped', omiId: item.public_id, reason: reasons.alreadyOnServer };
+      await this.deps.journal.append({ t: 'result', id, rows: [result], at: this.deps.now() });
+      if (purpose === 'doubt') t.omiId = item.public_id;
+      this.applyCreateResults([result]);
+      return;
+    }
+    await this.deps.journal.append({ t: 'result', id, rows: [{ row: rowNumber, result: 'unsent' }], at: this.deps.now() });
+    t.inFlight = false;
+    this.createPool.unshift(rowNumber);
+    this.wake();
+  }
+
+  /** Upsert (and update by a generated refId): find the contact by phone / email; update it, or create it. */
+  private async find(rowNumber: number): Promise<void> {
+    const row = this.rows.get(rowNumber)!;
+    let item: ContactItem | null | undefined;
+    try {
+      item = await this.request((signal) => findContact(this.deps.api, row.contact, row.refId, 'same-person', { signal }), { idempotent: true, rejectRetries: this.plan.options.maxRetries });
+    } catch (e) {
+      if (e instanceof GaveUp) {
+        this.deps.onRows?.([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
+        this.report();
+        return;
+      }
+      throw e;
+    }
+    this.markSent(this.track.get(rowNumber)!);
+    if (item) {
+      this.push({ kind: 'update', row: rowNumber, purpose: 'update', omiId: item.public_id });
+    } else if (this.plan.mode === 'upsert') {
+      this.createPool.push(rowNumber);
+      this.wake();
+    } else {
+      this.deps.onRows?.([this.settle(row, 'failed', reasons.notFoundForUpdate)]);
+      this.report();
+    }
+  }
+
+  // ---- update ----------------------------------------------------------------------------------------------
+
+  /** `dynamic`: write the dynamic attributes of a row just created. `update`: update mode / upsert's found contact. */
+  private async update(rowNumber: number, purpose: 'dynamic' | 'update', omiId?: string): Promise<void> {
+    const row = this.rows.get(rowNumber)!;
+    const t = this.track.get(rowNumber)!;
+    const body: UpdateBody = purpose === 'dynamic'
+      ? { refId: row.refId, otherDynamicUpdates: row.dynamic }
+      : { ...(row.update ?? { otherDynamicUpdates: row.dynamic }) };
+    if (purpose === 'update') {
+      if (omiId) {
+        delete body.refId;
+        body._id = omiId;
+      } else body.refId = row.refId;
+    }
+    const id = `r${this.runNo}-${++this.seq}`;
+    await this.gate();
+    await this.deps.journal.append({ t: 'send', id, op: 'update', rows: [rowNumber], at: this.deps.now() });
+    this.markSent(t);
+    this.report();
+    let result: JournalRowResult;
+    try {
+      const ok = await this.request((signal) => this.deps.api.update(body, { signal }), { idempotent: true, rejectRetries: 2 });
+      if (ok) result = { row: rowNumber, result: 'updated', ...(omiId ? { omiId } : {}) };
+      else if (purpose === 'dynamic') result = { row: rowNumber, result: 'failed', reason: reasons.attributesNotWritten(reasons.refusedNoDetail()) };
+      else result = { row: rowNumber, result: 'failed', reason: reasons.notFoundForUpdate };
+    } catch (e) {
+      if (e instanceof Stopped) throw e;
+      const cause = e instanceof GaveUp ? reasons.gaveUp(e.attempts, e.omiError.text) : isOmiError(e) ? refusal(e) : null;
+      if (!cause) throw e;
+      result = { row: rowNumber, result: 'failed', reason: purpose === 'dynamic' ? reasons.attributesNotWritten(cause) : cause, ...(e instanceof GaveUp ? { transient: true } : {}) };
+    }
+    await this.deps.journal.append({ t: 'result', id, rows: [result], at: this.deps.now() });
+    if (result.result === 'updated') {
+      t.updated = true;
+      if (omiId) t.omiId = omiId;
+      this.deps.onRows?.([this.settle(row, t.created ? 'created' : 'updated')]);
+    } else {
+      this.deps.onRows?.([this.settle(row, 'failed', result.reason)]);
+    }
+    this.report();
+  }
+
+  // ---- one request, with pacing and retries ----------------------------------------------------------------
+
+  /**
+   * Sends one request through the gate (pause, credentials) and the rate limiter, and retries what is safe to
+   * retry: 401/403 after new credentials, 429 after Retry-After, 5xx / network / timeout with backoff (only when
+   * the request was certainly not processed, unless it is idempotent). Throws GaveUp when retries run out, the
+   * OmiError itself for anything the caller must decide (refusal, too large, answer lost), Stopped on cancel.
+   */
+  private async request<T>(send: (signal: AbortSignal) => Promise<T>, opts: RequestOpts): Promise<T> {
+    let attempts = 0;
+    let rejects = 0;
+    let limited = 0;
+    for (;;) {
+      await this.gate();
+      const sentAt = await this.limiter.acquire(this.ac.signal);
+      if (this.stopped) throw new Stopped();
+      const epoch = this.credentialEpoch;
+      try {
+        const value = await send(this.ac.signal);
+        this.limiter.onAccepted(sentAt);
+        return value;
+      } catch (e) {
+        if (this.stopped) throw new Stopped();
+        if (!isOmiError(e)) throw e;
+        if (e.kind === 'aborted') throw new Stopped();
+        if (e.kind === 'rate-limited') {
+          this.limiter.onRateLimited(sentAt, e.retryAfterMs);
+          this.report();
+          if (++limited > 100 + 20 * this.plan.options.maxRetries) throw new GaveUp(attempts + limited, e);
+          continue;
+        }
+        this.limiter.onAccepted(sentAt);
+        if (e.kind === 'credentials') {
+          await this.needCredentials(epoch);
+          continue;
+        }
+        if (e.kind === 'rejected' && !(e.rows && e.rows.length > 0) && rejects < opts.rejectRetries) {
+          rejects++;
+          await this.backoff(rejects - 1);
+          continue;
+        }
+        if (e.kind === 'retryable' || e.kind === 'timeout') {
+          if (e.maybeProcessed && !opts.idempotent) throw e;
+          if (attempts >= this.plan.options.maxRetries) throw new GaveUp(attempts + 1, e);
+          await this.backoff(attempts++);
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private async backoff(attempt: number): Promise<void> {
+    this.retrying++;
+    this.report();
+    try {
+      await this.safeSleep(backoffDelay(attempt, this.deps.random), this.ac.signal);
+    } finally {
+      this.retrying--;
+    }
+    if (this.stopped) throw new Stopped();
+  }
+
+  /** Waits while paused or while credentials are being renewed. */
+  private async gate(): Promise<void> {
+    for (;;) {
+      if (this.stopped) throw new Stopped();
+      if (this.paused) {
+        await new Promise<void>((res) => this.pauseWaiters.push(res));
+        continue;
+      }
+      if (this.credentialGate) {
+        await this.credentialGate;
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** 401/403: one renewal for all workers; a request sent before the last renewal just goes again. */
+  private async needCredentials(epochAtSend: number): Promise<void> {
+    if (epochAtSend < this.credentialEpoch) return;
+    if (!this.credentialGate) {
+      const ask = this.deps.onNeedCredentials;
+      if (!ask) {
+        this.stop(reasons.stoppedCredentials);
+        throw new Stopped();
+      }
+      this.credentialGate = (async () => {
+        try {
+          await ask();
+          this.credentialEpoch++;
+        } catch {
+          this.stop(reasons.stoppedCredentials);
+        } finally {
+          this.credentialGate = null;
+          this.report();
+        }
+      })();
+      this.report();
+    }
+    await this.credentialGate;
+    if (this.stopped) throw new Stopped();
+  }
+
+  private async safeSleep(ms: number, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.deps.sleep(ms, signal);
+    } catch {
+      // An aborted sleep is how cancel wakes us; the caller checks `stopped`.
+    }
+  }
+
+  // ---- outcomes and progress -------------------------------------------------------------------------------
+
+  private settle(row: PlannedRow, outcome: RowOutcome['outcome'], reason?: Bilingual): RowOutcome {
+    const t = this.track.get(row.rowNumber)!;
+    const o: RowOutcome = { rowNumber: row.rowNumber, refId: row.refId, outcome };
+    if (t.omiId) o.omiId = t.omiId;
+    if (reason) o.reason = reason;
+    t.inFlight = false;
+    this.markSent(t);
+    const before = this.outcomes.get(row.rowNumber);
+    if (before) this.tally[before.outcome]--;
+    this.tally[outcome]++;
+    this.outcomes.set(row.rowNumber, o);
+    return o;
+  }
+
+  private markSent(t: Track): void {
+    if (t.sent) return;
+    t.sent = true;
+    this.sentCount++;
+  }
+
+  private counts(): ImportResult['counts'] {
+    return { total: this.plan.rows.length, ...this.tally };
+  }
+
+  private progressCounts(): Pick<ImportProgress, 'total' | 'sent' | 'created' | 'updated' | 'skipped' | 'failed'> {
+    return { ...this.counts(), sent: this.sentCount };
+  }
+
+  private report(): void {
+    let state: ImportProgress['state'] = 'running';
+    if (this.paused) state = 'paused';
+    else if (this.credentialGate) state = 'waiting-credentials';
+    else if (this.limiter.blocked) state = 'rate-limited';
+    else if (this.retrying > 0) state = 'retrying';
+    this.progress.update(this.progressCounts(), state);
+  }
+}
+
+/** The row's refusal as a sentence: the server's own message when the error carries one. */
+function refusal(e: OmiError): Bilingual {
+  if (e.kind === 'rejected') return reasons.refusedNoDetail(e.statusCode);
+  return e.text;
+}
+
+/** Whether a per-row refusal says the refId is already taken (then the contact exists: skipped, not failed). */
+function refIdExists(message: string): boolean {
+  return /ref_?id/i.test(message) && /(exist|already|duplicate|tồn tại|trùng|đã có)/i.test(message);
+}

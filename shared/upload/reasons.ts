@@ -1,0 +1,93 @@
+/**
+ * Sentences the upload engine attaches to rows (Vietnamese first, English). Each says what happened and what
+ * the user can do. They never contain the token.
+ */
+import type { Bilingual } from '../text';
+
+/** The server refused this row and said why. */
+export function refusedByServer(message: string): Bilingual {
+  const m = message.trim() || '—';
+  return {
+    vi: `OMI từ chối dòng này: ${m}. Hãy sửa dữ liệu của dòng rồi nhập lại.`,
+    en: `OMI refused this row: ${m}. Fix the row's data and import it again.`,
+  };
+}
+
+/** The server refused the single row without saying why. */
+export function refusedNoDetail(statusCode?: number): Bilingual {
+  const code = statusCode === undefined ? '' : ` (mã ${statusCode})`;
+  const codeEn = statusCode === undefined ? '' : ` (code ${statusCode})`;
+  return {
+    vi: `OMI không nhận dòng này${code} và không nói lý do. Hãy kiểm tra dữ liệu của dòng rồi nhập lại.`,
+    en: `OMI did not accept this row${codeEn} and gave no reason. Check the row's data and import it again.`,
+  };
+}
+
+/** Retries ran out on a connection / server problem. */
+export function gaveUp(attempts: number, cause: Bilingual): Bilingual {
+  return {
+    vi: `Không gửi được sau ${attempts} lần thử (${cause.vi}). Hãy kiểm tra kết nối rồi chạy lại lần nhập này: các dòng đã nhập sẽ không bị nhập lại.`,
+    en: `Could not be sent after ${attempts} attempts (${cause.en}). Check the connection and run this import again: rows already imported will not be imported twice.`,
+  };
+}
+
+/** The row is too large even alone. */
+export const tooLarge: Bilingual = {
+  vi: 'Dòng này quá lớn để OMI nhận, kể cả khi gửi riêng. Hãy rút gọn các ô dài (ghi chú, địa chỉ) rồi nhập lại.',
+  en: 'This row is too large for OMI even on its own. Shorten its long cells (note, address) and import it again.',
+};
+
+/** Created in an earlier run of the same file with the same mapping. */
+export function alreadyImported(when: number | undefined): Bilingual {
+  const d = when === undefined ? '' : ` (${new Date(when).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
+  return {
+    vi: `Đã bỏ qua: liên hệ này đã được tạo khi nhập chính tệp này với cùng cách ghép cột trước đây${d}.`,
+    en: `Skipped: this contact was already created by an earlier import of this same file with the same mapping${d}.`,
+  };
+}
+
+/** Found on the server with this row's refId before sending (a re-import without the earlier journal). */
+export const alreadyOnServer: Bilingual = {
+  vi: 'Đã bỏ qua: OMI đã có liên hệ với cùng mã tham chiếu (refId) của dòng này, nên không tạo lại.',
+  en: 'Skipped: OMI already holds a contact with this row\'s reference id (refId), so it was not created again.',
+};
+
+/** Update mode: no contact with this refId / phone / email. */
+export const notFoundForUpdate: Bilingual = {
+  vi: 'Không tìm thấy liên hệ để cập nhật (theo mã tham chiếu, số điện thoại hoặc email). Hãy kiểm tra mã hoặc dùng chế độ "tạo mới hoặc cập nhật".',
+  en: 'No contact was found to update (by reference id, phone or email). Check the id or use the "create or update" mode.',
+};
+
+/** The contact was created but its dynamic attributes could not be written. */
+export function attributesNotWritten(cause: Bilingual): Bilingual {
+  return {
+    vi: `Đã tạo liên hệ nhưng chưa ghi được các thuộc tính động: ${cause.vi}`,
+    en: `The contact was created but its dynamic attributes were not written: ${cause.en}`,
+  };
+}
+
+/** The import was cancelled before this row was done. */
+export const cancelledBefore: Bilingual = {
+  vi: 'Chưa nhập: lần nhập đã bị hủy trước khi tới dòng này. Hãy tiếp tục lần nhập để gửi nốt.',
+  en: 'Not imported: the import was cancelled before this row. Resume the import to send the rest.',
+};
+
+/** Cancelled while the row was on its way: it may or may not exist. */
+export const cancelledInFlight: Bilingual = {
+  vi: 'Chưa rõ: lần nhập bị hủy khi dòng này đang được gửi. Hãy tiếp tục lần nhập: công cụ sẽ kiểm tra trên OMI trước khi gửi lại.',
+  en: 'Unknown: the import was cancelled while this row was being sent. Resume the import: the tool checks OMI before sending it again.',
+};
+
+/** Stopped because the token was refused and nobody could renew it. */
+export const stoppedCredentials: Bilingual = {
+  vi: 'Chưa nhập: OMI từ chối mã truy cập (token). Hãy nhập mã mới rồi tiếp tục lần nhập.',
+  en: 'Not imported: OMI refused the access token. Enter a new token and resume the import.',
+};
+
+/** The answer was lost and the row has nothing to search by, so it is not sent again blindly. */
+export function cannotCheck(refId: string): Bilingual {
+  return {
+    vi: `Chưa rõ đã tạo hay chưa: OMI không trả lời và dòng này không có số điện thoại, email hay họ tên để kiểm tra. Hãy tìm mã tham chiếu ${refId} trên OMI trước khi nhập lại dòng này.`,
+    en: `Unknown whether it was created: OMI did not answer and this row has no phone, email or name to check by. Look for reference id ${refId} in OMI before importing this row again.`,
+  };
+}
