@@ -26,6 +26,8 @@ export interface ColumnMapping {
   confidence: number;
   /** Why it was suggested (for the UI), e.g. "header 'SĐT'" or "90% of values are emails". */
   reason?: string;
+  /** The same reason in both languages (Vietnamese first), when the tool made the suggestion. */
+  why?: Bilingual;
 }
 
 export interface MappingTemplate {
