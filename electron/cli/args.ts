@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { ImportMode } from '../../shared/upload/types';
-import { usageError } from './cli-error';
+import { checkBaseUrl } from '../../shared/omi/base-url';
+import { CliError, usageError } from './cli-error';
+import { ExitCode } from './exit-codes';
 
 /** Everything the command was asked to do. */
 export interface CliOptions {
@@ -156,17 +158,10 @@ function positiveInt(flag: string, text: string, max: number): number {
   return n;
 }
 
+/** The same address rules as the app's connection screen (https unless loopback, no user:password@ …). */
 function checkUrl(text: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(text);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw usageError('usage.base-url', `--base-url không phải địa chỉ http(s) hợp lệ: "${text}".`,
-      `--base-url is not a valid http(s) address: "${text}".`);
-  }
+  const problem = checkBaseUrl(text);
+  if (problem) throw new CliError(ExitCode.usage, 'usage.base-url', { vi: `--base-url: ${problem.vi}`, en: `--base-url: ${problem.en}` });
 }
 
 function translateParseError(e: unknown): Error {

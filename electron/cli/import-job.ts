@@ -1,0 +1,73 @@
+/**
+ * Runs the upload engine for the command: the journal file opened (and always closed), progress drawn on
+ * stderr, Ctrl+C turned into a clean cancel, and a refused token turned into a stop — there is nobody at a
+ * scheduled job to type a new one, so the run ends with exit 3 and says how to resume.
+ */
+import { openFileJournal } from '../main/journal/file-journal';
+import type { OmiApi } from '../../shared/omi/api';
+import type { Bilingual } from '../../shared/text';
+import type { JournalEntry } from '../../shared/upload/journal';
+import { startImport } from '../../shared/upload/engine';
+import type { ImportPlan, ImportResult } from '../../shared/upload/types';
+import type { RunContext } from './run';
+
+/** How the engine run ended. */
+export interface EngineRun {
+  result: ImportResult;
+  /** Rows sent, from the last progress event. */
+  sent: number;
+  /** Set when the server refused the token during the import: the engine's sentence. */
+  credentialsRefused?: Bilingual;
+}
+
+/** Extra checks before the engine starts. */
+export interface EngineRunOptions {
+  /** Looks at the journal as found on disk; throws to refuse it (e.g. a journal of another import). */
+  checkJournal?(entries: JournalEntry[]): void;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((res) => {
+    if (signal?.aborted) return res();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      res();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+
+/** Runs the plan to its end (or to a clean stop). The journal is closed whatever happens. */
+export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: string, ctx: RunContext, opts: EngineRunOptions = {}): Promise<EngineRun> {
+  const journal = await openFileJournal(journalPath);
+  let sent = 0;
+  try {
+    opts.checkJournal?.(await journal.readAll());
+    const job = startImport(plan, {
+      api,
+      journal,
+      now: () => Date.now(),
+      sleep,
+      random: Math.random,
+      onProgress: (p) => {
+        sent = Math.max(sent, p.sent);
+        ctx.progress.update(p);
+      },
+      // No onNeedCredentials: nobody is at a scheduled run to type a new token, so the engine stops with
+      // result.stopped and the journal lets the next run continue.
+    });
+    const undo = ctx.stop.onStop(() => {
+      ctx.progress.note('Đang dừng, chờ các yêu cầu đang gửi… (Ctrl+C lần nữa để thoát ngay) / Stopping, waiting for requests in flight… (Ctrl+C again to quit at once)');
+      job.cancel();
+    });
+    try {
+      const result = await job.done;
+      return { result, sent, credentialsRefused: result.stopped?.code === 'credentials' ? result.stopped.text : undefined };
+    } finally {
+      undo();
+    }
+  } finally {
+    await journal.close();
+  }
+}
