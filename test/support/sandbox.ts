@@ -111,7 +111,10 @@ export async function startSandbox(opts: StartSandboxOptions = {}): Promise<Sand
       signal: AbortSignal.timeout(30_000),
     });
     const json = (await res.json()) as unknown;
-    if (!res.ok) throw new Error(`/__sandbox/${path} answered ${res.status}: ${JSON.stringify(json)}`);
+    if (!res.ok) {
+      const why = (json as { error?: unknown } | null)?.error;
+      throw new Error(`/__sandbox/${path} answered ${res.status}: ${typeof why === 'string' ? why : JSON.stringify(json)}`);
+    }
     return json;
   }
 
