@@ -1,0 +1,148 @@
+import { cleanDynamicValue } from '../clean/dynamic-value';
+import { cleanEmails } from '../clean/email';
+import { cleanFunnelStatus } from '../clean/funnel';
+import { cleanGender } from '../clean/gender';
+import { cleanList } from '../clean/list';
+import { cleanName } from '../clean/name';
+import { cleanPassport } from '../clean/passport';
+import { cleanPhones } from '../clean/phone';
+import { cleanText } from '../clean/text';
+import type { Cleaned } from '../clean/types';
+import { issue } from '../clean/types';
+import { cleanUrl } from '../clean/url';
+import type { TableRow } from '../ingest/types';
+import { VALUE_TYPE_LABEL, type ContactInput, type DynamicUpdate, type Value } from '../omi/types';
+import { checkIdentity } from '../validate/identity';
+import { validateContact } from '../validate/contact';
+import type { ColumnPlan, PreparePlan } from './plan';
+import type { Change, Issue, PreparedRow } from './types';
+
+type StringField = 'fullName' | 'address' | 'jobTitle' | 'passport' | 'note' | 'refId' | 'refCode' | 'refType' | 'userOwnerEmail' | 'avatarUrl';
+
+/**
+ * Cleans and validates one table row under a resolved plan (no duplicate detection: that needs the whole
+ * table). Every automatic change and every issue is tied to its column.
+ */
+export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
+  const contact: ContactInput = {};
+  const dynamic: DynamicUpdate[] = [];
+  const issues: Issue[] = [];
+  const changes: Change[] = [];
+  const ctx = { disabled: plan.disabled };
+  const take = <T>(col: number, r: Cleaned<T>): T => {
+    for (const c of r.changes) changes.push({ column: col, ...c });
+    for (const i of r.issues) issues.push({ column: col, ...i });
+    return r.value;
+  };
+  for (const cp of plan.columns) {
+    const col = cp.column;
+    const cell = row.cells[col] ?? '';
+    const kind = row.kinds?.[col];
+    const raw = row.raw?.[col];
+    if (cell.trim() === '' && (raw === undefined || raw === null || raw === '')) continue;
+    const t = cp.target;
+    switch (t.kind) {
+      case 'name': setOnce(contact, 'fullName', take(col, cleanName(cell, ctx)), cp, issues); break;
+      case 'gender': {
+        const g = take(col, cleanGender(cell, ctx));
+        if (g) contact.gender = g;
+        break;
+      }
+      case 'text':
+      case 'multiline': {
+        const field = t.id as StringField;
+        const v = field === 'passport'
+          ? take(col, cleanPassport(cell, kind, raw, ctx))
+          : take(col, cleanText(numberText(cell, kind, raw), { multiline: t.kind === 'multiline' }));
+        setOnce(contact, field, v, cp, issues);
+        break;
+      }
+      case 'email-single': {
+        const list = take(col, cleanEmails(cell, ctx));
+        if (list.length > 1) {
+          issues.push({ column: col, ...issue('error', 'owner.several', {
+            vi: 'Chỉ được một email nhân viên phụ trách; ô này có nhiều email.',
+            en: 'Only one owner email is allowed; this cell holds several.',
+          }, list[0]) });
+        } else if (list.length === 1) setOnce(contact, t.id as StringField, list[0], cp, issues);
+        break;
+      }
+      case 'url': {
+        const v = take(col, cleanUrl(cell));
+        if (v) setOnce(contact, t.id as StringField, v, cp, issues);
+        break;
+      }
+      case 'phones': {
+        const nums = take(col, cleanPhones(cell, { ...ctx, defaultCountry: plan.defaultCountry, landline: cp.landline, kind, raw }));
+        addValues(contact, 'phones', nums, cp, changes);
+        break;
+      }
+      case 'emails': addValues(contact, 'emails', take(col, cleanEmails(cell, ctx)), cp, changes); break;
+      case 'list': {
+        const field = t.id as 'tags' | 'business' | 'categories';
+        const items = take(col, cleanList(cell, ctx));
+        const list = contact[field] ?? [];
+        for (const it of items) if (!list.some((x) => x.toLowerCase() === it.toLowerCase())) list.push(it);
+        if (list.length) contact[field] = list;
+        break;
+      }
+      case 'dynamic': {
+        const values = take(col, cleanDynamicValue(t.attribute!, cell, kind, raw, ctx));
+        if (values.length) dynamic.push({ fieldCode: t.attribute!.fieldCode, values: values.map((data) => ({ data, type: '', valueType: '' })) });
+        break;
+      }
+      case 'funnel': {
+        const pos = take(col, cleanFunnelStatus(t.funnel!, cell));
+        if (pos) (contact.filterContacts ??= []).push(pos);
+        break;
+      }
+    }
+  }
+  for (const f of validateContact(contact, dynamic)) issues.push({ column: plan.columnOf.get(f.field) ?? null, ...f.issue });
+  const none = checkIdentity(contact);
+  if (none) issues.push({ column: null, ...none });
+  return {
+    rowNumber: row.rowNumber,
+    contact,
+    dynamic,
+    issues,
+    changes,
+    status: issues.some((i) => i.severity === 'error') ? 'invalid' : 'valid',
+  };
+}
+
+/** Numbers stored as numbers: the raw value has every digit where the display may say 1.2E+11. */
+function numberText(cell: string, kind: unknown, raw: unknown): string {
+  return kind === 'number' && typeof raw === 'number' && Number.isSafeInteger(raw) ? String(raw) : cell;
+}
+
+/** A single-valued field mapped from one column; the mapping step never maps two, this is the guard. */
+function setOnce(contact: ContactInput, field: StringField, value: string | undefined, cp: ColumnPlan, issues: Issue[]): void {
+  if (!value) return;
+  if (contact[field] !== undefined && contact[field] !== value) {
+    issues.push({ column: cp.column, ...issue('warning', 'mapping.second-column', {
+      vi: `Trường này đã lấy giá trị từ cột khác; giá trị ở cột "${cp.header}" bị bỏ qua.`,
+      en: `This field already has a value from another column; the value in "${cp.header}" is ignored.`,
+    }) });
+    return;
+  }
+  contact[field] = value;
+}
+
+/** Adds phones or emails with their type, dropping one already there from another column (recorded). */
+function addValues(contact: ContactInput, key: 'phones' | 'emails', data: string[], cp: ColumnPlan, changes: Change[]): void {
+  if (!data.length) return;
+  const list: Value[] = contact[key] ?? [];
+  const type = cp.valueType ?? 'personal';
+  for (const d of data) {
+    if (list.some((v) => v.data === d)) {
+      changes.push({ column: cp.column, before: d, after: '', code: `${key === 'phones' ? 'phone' : 'email'}.duplicate-removed`, reason: {
+        vi: `${d} đã có ở cột khác của dòng này; không thêm lần nữa.`,
+        en: `${d} is already in another column of this row; not added twice.`,
+      } });
+      continue;
+    }
+    list.push({ data: d, type, valueType: VALUE_TYPE_LABEL[type] });
+  }
+  contact[key] = list;
+}
