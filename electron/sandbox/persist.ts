@@ -3,7 +3,7 @@
  * or a kill at any moment leaves either the previous store or the new one, never half a file; they are debounced
  * so a burst of calls costs one write.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { StoreState } from './store';
 
@@ -12,8 +12,20 @@ export class SandboxSetupError extends Error {
   override name = 'SandboxSetupError';
 }
 
+function tempName(file: string, pid: number | string): string {
+  return join(dirname(file), `.${basename(file)}.${pid}.tmp`);
+}
+
+/** Removes temp files a killed sandbox left beside the data file (the data file itself is always whole). */
+async function removeStaleTemps(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(file), n)).catch(() => {})));
+}
+
 /** Reads a data file; undefined when it does not exist yet. */
 export async function loadState(file: string): Promise<StoreState | undefined> {
+  await removeStaleTemps(file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -37,7 +49,7 @@ export async function loadState(file: string): Promise<StoreState | undefined> {
 
 /** Writes `text` to `file` atomically: a temp file beside it, flushed to disk, then renamed over it. */
 export async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = tempName(file, process.pid);
   const fh = await open(tmp, 'w');
   try {
     await fh.writeFile(text, 'utf8');
