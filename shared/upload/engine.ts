@@ -350,7 +350,7 @@ class ImportRun {
         if (ok) await this.created(id, rowNumbers, []);
         else await this.failRows(id, rowNumbers, () => reasons.refusedNoDetail());
       } else {
-        const res = await this.request((signal) => this.deps.api.addMany(contacts, { signal }), { idempotent: false, rejectRetries: 0 });
+        const res = await this.request((signal) => this.deps.api.addMany(contacts, { signal }), { idempotent: false, rejectRetries: 2 });
         await this.created(id, rowNumbers, res.rejected);
       }
     } catch (e) {
@@ -438,7 +438,15 @@ class ImportRun {
         for (const row of check) this.push({ kind: 'verify', row, purpose: 'doubt' });
         return;
       }
-      if (rowNumbers.length === 1) return this.failRows(id, rowNumbers, () => refusal(e));
+      if (rowNumbers.length === 1) {
+        if (refIdExists(e.text.en)) {
+          const results: JournalRowResult[] = [{ row: rowNumbers[0], result: 'skipped', reason: reasons.alreadyOnServer }];
+          await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+          this.applyCreateResults(results);
+          return;
+        }
+        return this.failRows(id, rowNumbers, () => refusal(e));
+      }
       // Refused without saying which rows: split until the bad ones stand alone.
       await unsent();
       const mid = Math.ceil(rowNumbers.length / 2);
@@ -559,7 +567,9 @@ class ImportRun {
       if (e instanceof Stopped) throw e;
       const cause = e instanceof GaveUp ? reasons.gaveUp(e.attempts, e.omiError.text) : isOmiError(e) ? refusal(e) : null;
       if (!cause) throw e;
-      result = { row: rowNumber, result: 'failed', reason: purpose === 'dynamic' ? reasons.attributesNotWritten(cause) : cause, ...(e instanceof GaveUp ? { transient: true } : {}) };
+      const notFound = isOmiError(e) && e.httpStatus === 404 && purpose === 'update';
+      const reason = purpose === 'dynamic' ? reasons.attributesNotWritten(cause) : notFound ? reasons.notFoundForUpdate : cause;
+      result = { row: rowNumber, result: 'failed', reason, ...(e instanceof GaveUp ? { transient: true } : {}) };
     }
     await this.deps.journal.append({ t: 'result', id, rows: [result], at: this.deps.now() });
     if (result.result === 'updated') {
@@ -608,7 +618,10 @@ class ImportRun {
           await this.needCredentials(epoch);
           continue;
         }
-        if (e.kind === 'rejected' && !(e.rows && e.rows.length > 0) && rejects < opts.rejectRetries) {
+        // A refusal with an HTTP error status is the server's considered answer; a non-9999 status_code on an
+        // HTTP 200 without detail may be a passing failure, so it is tried again a few times before it is believed.
+        const passing = e.httpStatus === undefined || e.httpStatus < 400;
+        if (e.kind === 'rejected' && passing && !(e.rows && e.rows.length > 0) && rejects < opts.rejectRetries) {
           rejects++;
           await this.backoff(rejects - 1);
           continue;
@@ -727,7 +740,7 @@ class ImportRun {
 
 /** The row's refusal as a sentence: the server's own message when the error carries one. */
 function refusal(e: OmiError): Bilingual {
-  if (e.kind === 'rejected') return reasons.refusedNoDetail(e.statusCode);
+  if (e.kind === 'rejected') return reasons.rowRefused(e.text);
   return e.text;
 }
 

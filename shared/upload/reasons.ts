@@ -13,6 +13,14 @@ export function refusedByServer(message: string): Bilingual {
   };
 }
 
+/** The server refused the row sent on its own; `said` is the call's refusal (with the server's message when it gave one). */
+export function rowRefused(said: Bilingual): Bilingual {
+  return {
+    vi: `${said.vi} Hãy sửa dữ liệu của dòng rồi nhập lại.`,
+    en: `${said.en} Fix the row's data and import it again.`,
+  };
+}
+
 /** The server refused the single row without saying why. */
 export function refusedNoDetail(statusCode?: number): Bilingual {
   const code = statusCode === undefined ? '' : ` (mã ${statusCode})`;

@@ -1,0 +1,79 @@
+/**
+ * Runs the upload engine against a real sandbox process with real time, a seeded jitter source and a journal
+ * (memory or a file), and records what it reported, for the upload tests.
+ */
+import { createOmiClient } from '../../shared/omi/client';
+import type { OmiApi } from '../../shared/omi/api';
+import { startImport, type EngineDeps, type ImportJob } from '../../shared/upload/engine';
+import { createMemoryJournal, type JournalStore } from '../../shared/upload/journal';
+import type { ImportPlan, ImportProgress, RowOutcome } from '../../shared/upload/types';
+import type { SandboxHandle } from '../support/sandbox';
+
+/** mulberry32: a reproducible [0, 1) sequence. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A real sleep that ends early (resolving) when the signal aborts. */
+export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+export interface Run {
+  job: ImportJob;
+  progress: ImportProgress[];
+  rows: RowOutcome[];
+  credentialsAsked: number;
+}
+
+export interface RunOptions {
+  journal?: JournalStore;
+  api?: OmiApi;
+  timeoutMs?: number;
+  seed?: number;
+  onNeedCredentials?: () => Promise<void>;
+}
+
+/** The client for a sandbox. */
+export function clientFor(sb: SandboxHandle, timeoutMs = 5_000): OmiApi {
+  return createOmiClient({ baseUrl: sb.url, token: sb.token, timeoutMs });
+}
+
+/** Starts an import of `plan` into `sb`. */
+export function run(sb: SandboxHandle, plan: ImportPlan, o: RunOptions = {}): Run {
+  const r: Run = { job: undefined as unknown as ImportJob, progress: [], rows: [], credentialsAsked: 0 };
+  const deps: EngineDeps = {
+    api: o.api ?? clientFor(sb, o.timeoutMs),
+    journal: o.journal ?? createMemoryJournal(),
+    now: () => Date.now(),
+    sleep: realSleep,
+    random: seeded(o.seed ?? 42),
+    onProgress: (p) => r.progress.push(p),
+    onRows: (rows) => r.rows.push(...rows),
+  };
+  if (o.onNeedCredentials) {
+    const ask = o.onNeedCredentials;
+    deps.onNeedCredentials = async () => {
+      r.credentialsAsked++;
+      await ask();
+    };
+  }
+  r.job = startImport(plan, deps);
+  return r;
+}
