@@ -12,10 +12,13 @@ import { createMainWindow } from './window';
 import { embeddedSandbox } from './embedded-sandbox';
 import { osIntegration } from './os-integration';
 import { isUserError } from '../../shared/text';
+import { userDataDir as dataDir } from './paths';
 
 let appWindow: { window: BrowserWindow; appUrl: string } | null = null;
 
 app.enableSandbox();
+// One data folder for the app and `omi-import` (and OMI_IMPORTER_HOME for tests).
+app.setPath('userData', dataDir());
 
 async function start(): Promise<void> {
   await app.whenReady();

@@ -1,0 +1,155 @@
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Outcome, PendingImport } from '../../../shared/ipc/contract';
+import { importPlanSchema } from '../../../shared/ipc/contract';
+import { startImport, type ImportJob } from '../../../shared/upload/engine';
+import { replayJournal } from '../../../shared/upload/journal';
+import type { ImportPlan } from '../../../shared/upload/types';
+import { openFileJournal, readJournalFile } from '../journal/file-journal';
+import { journalPathFor, journalsDir } from '../paths';
+import { abortableSleep } from '../../../shared/upload/sleep';
+import { addToHistory, historyFile } from './history';
+import type { Connection } from './connection';
+import type { Handlers, MainDeps } from './types';
+
+interface Running {
+  job: ImportJob;
+  credentialsWaiter: (() => void) | null;
+}
+
+/**
+ * Runs imports for the window: the plan is saved beside its journal (so an interrupted import can be offered
+ * again at the next start), the engine reports progress and row outcomes as events, and a refused token
+ * pauses the job until the user enters a new one (credentials:renew).
+ */
+export function importHandlers(
+  deps: MainDeps,
+  connection: Connection,
+): Pick<Handlers, 'import:start' | 'import:continue' | 'import:pause' | 'import:resume' | 'import:cancel' | 'import:pending' | 'import:history'> & {
+  onCredentialsRenewed(): void;
+} {
+  const running = new Map<string, Running>();
+  const history = historyFile(deps.userDataDir);
+  const dir = journalsDir(deps.userDataDir);
+  const planPath = (importId: string) => join(dir, `${safeName(importId)}.plan.json`);
+
+  async function run(plan: ImportPlan, fileName: string): Promise<Outcome<{ importId: string; journalPath: string }>> {
+    if (running.has(plan.importId)) {
+      return { ok: false, error: { code: 'import.already-running', text: { vi: 'Lần nhập này đang chạy.', en: 'This import is already running.' } } };
+    }
+    // Fails here (with the connection's own sentence) before a journal is opened when there is no usable connection.
+    await connection.api();
+    const journalPath = journalPathFor(plan.importId, deps.userDataDir);
+    await mkdir(dir, { recursive: true });
+    await writeFile(planPath(plan.importId), JSON.stringify({ fileName, plan }));
+    const journal = await openFileJournal(journalPath);
+    const startedAt = Date.now();
+    const entry: Running = { job: null as unknown as ImportJob, credentialsWaiter: null };
+    entry.job = startImport(plan, {
+      // The connection's client is looked up per call so a renewed token is used from the next call on.
+      api: lazyApi(connection),
+      journal,
+      now: () => Date.now(),
+      sleep: abortableSleep,
+      random: Math.random,
+      onProgress: (p) => deps.emit('import:progress', { ...p, importId: plan.importId }),
+      onRows: (outcomes) => deps.emit('import:rows', { importId: plan.importId, outcomes }),
+      onNeedCredentials: () =>
+        new Promise<void>((resolve) => {
+          entry.credentialsWaiter = resolve;
+          deps.emit('import:needs-credentials', { importId: plan.importId });
+        }),
+    });
+    running.set(plan.importId, entry);
+    void entry.job.done
+      .then(async (result) => {
+        deps.emit('import:done', result);
+        await addToHistory(history, {
+          importId: plan.importId,
+          fileName,
+          startedAt,
+          finishedAt: Date.now(),
+          mode: plan.mode,
+          counts: result.counts,
+          cancelled: result.cancelled,
+        });
+      })
+      .finally(async () => {
+        running.delete(plan.importId);
+        await journal.close();
+      });
+    return { ok: true, value: { importId: plan.importId, journalPath } };
+  }
+
+  return {
+    onCredentialsRenewed() {
+      for (const r of running.values()) {
+        r.credentialsWaiter?.();
+        r.credentialsWaiter = null;
+      }
+    },
+    'import:start': async ({ plan, fileName }) => run(plan as ImportPlan, fileName),
+    'import:continue': async ({ importId }) => {
+      try {
+        const saved = JSON.parse(await readFile(planPath(importId), 'utf8')) as { fileName: string; plan: unknown };
+        const plan = importPlanSchema.parse(saved.plan) as ImportPlan;
+        return run(plan, saved.fileName);
+      } catch {
+        return {
+          ok: false,
+          error: {
+            code: 'import.no-saved-plan',
+            text: { vi: 'Không tìm thấy dữ liệu của lần nhập này để tiếp tục. Hãy mở lại tệp và nhập lại: những dòng đã nhập sẽ được bỏ qua.', en: 'The data of this import could not be found. Open the file again and import: rows already imported will be skipped.' },
+          },
+        };
+      }
+    },
+    'import:pause': async ({ importId }) => running.get(importId)?.job.pause(),
+    'import:resume': async ({ importId }) => running.get(importId)?.job.resume(),
+    'import:cancel': async ({ importId }) => running.get(importId)?.job.cancel(),
+    'import:history': async () => history.read(),
+    'import:pending': async () => {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const pending: PendingImport[] = [];
+      for (const name of names.filter((n) => n.endsWith('.plan.json'))) {
+        const importId = name.slice(0, -'.plan.json'.length);
+        if (running.has(importId)) continue;
+        try {
+          const saved = JSON.parse(await readFile(join(dir, name), 'utf8')) as { fileName: string; plan: ImportPlan };
+          const { entries } = await readJournalFile(journalPathFor(saved.plan.importId, deps.userDataDir));
+          const state = replayJournal(entries);
+          if (state.runs === 0 || (state.finished && !state.cancelled)) continue;
+          const done = [...state.rows.values()].filter((r) => r.outcome !== undefined && !r.transient).length;
+          pending.push({ importId: saved.plan.importId, fileName: saved.fileName, startedAt: state.firstStartedAt ?? 0, total: saved.plan.rows.length, done });
+        } catch {
+          // A damaged plan or journal is not offered: the user re-imports, and rows already created are skipped.
+        }
+      }
+      return pending.sort((a, b) => b.startedAt - a.startedAt);
+    },
+  };
+}
+
+function safeName(importId: string): string {
+  return importId.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/** An OmiApi that asks the connection for the current client at each call (a renewed token takes effect at once). */
+function lazyApi(connection: Connection): import('../../../shared/omi/api').OmiApi {
+  const call =
+    <K extends keyof import('../../../shared/omi/api').OmiApi>(method: K) =>
+    async (...args: unknown[]) => {
+      // Fails here (with the connection's own sentence) before a journal is opened when there is no usable connection.
+    await connection.api();
+      return (api[method] as (...a: unknown[]) => unknown)(...args);
+    };
+  return {
+    add: call('add'),
+    addMany: call('addMany'),
+    update: call('update'),
+    search: call('search'),
+    get: call('get'),
+    layoutList: call('layoutList'),
+    funnelList: call('funnelList'),
+  } as import('../../../shared/omi/api').OmiApi;
+}
