@@ -1,0 +1,44 @@
+import type { ColumnConversion } from '../types';
+import { decodeMojibake1252 } from './mojibake';
+import { decodeTcvn3 } from './tcvn3';
+import { decodeVni } from './vni';
+import { vietnameseReading } from './syllable';
+
+export type LegacyEncoding = ColumnConversion['encoding'];
+
+/** Characters that only show up in legacy-encoded or mis-read text: Latin-1 signs and the Windows-1252 extras. */
+const HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]/;
+
+/**
+ * Reads one cell's text as legacy Vietnamese: returns the encoding and the Unicode text (NFC) when the cell does not
+ * read as Vietnamese as it is but does after decoding it as mis-read UTF-8, TCVN3 or VNI; otherwise undefined.
+ * `prefer` breaks a tie when both TCVN3 and VNI give Vietnamese (the column's usual encoding).
+ */
+export function decodeLegacyCell(text: string, prefer?: LegacyEncoding): { encoding: LegacyEncoding; text: string } | undefined {
+  if (!HIGH.test(text)) return undefined;
+  if (vietnameseReading(text.normalize('NFC')).valid) return undefined;
+  const moji = decodeMojibake1252(text);
+  if (moji !== undefined) {
+    const m = moji.normalize('NFC');
+    if (vietnameseReading(m).valid) return { encoding: 'mojibake-1252', text: m };
+  }
+  const tcvn = readsAsVietnamese(decodeTcvn3(text));
+  const vni = readsAsVietnamese(decodeVni(text));
+  if (tcvn !== undefined && vni !== undefined) {
+    return prefer === 'vni' ? { encoding: 'vni', text: vni } : { encoding: 'tcvn3', text: tcvn };
+  }
+  if (tcvn !== undefined) return { encoding: 'tcvn3', text: tcvn };
+  if (vni !== undefined) return { encoding: 'vni', text: vni };
+  return undefined;
+}
+
+function readsAsVietnamese(decoded: string): string | undefined {
+  const nfc = decoded.normalize('NFC');
+  const r = vietnameseReading(nfc);
+  return r.valid && r.nonAsciiWords > 0 ? nfc : undefined;
+}
+
+/** Cheap test: could this cell be legacy text at all? (Most cells are plain ASCII or proper Unicode.) */
+export function mayBeLegacy(text: string): boolean {
+  return HIGH.test(text);
+}

@@ -1,0 +1,12 @@
+import { cp1252Char } from './cp1252';
+import { TCVN3_BYTES } from './tcvn3-table';
+
+const MAP = new Map<string, string>();
+for (const [b, u] of TCVN3_BYTES) MAP.set(cp1252Char(b), u);
+
+/** Converts TCVN3 (ABC) text, as read through Windows-1252, to Unicode (not yet NFC: tone bytes may be combining marks). */
+export function decodeTcvn3(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += MAP.get(s[i]) ?? s[i];
+  return out;
+}

@@ -1,0 +1,220 @@
+import type { Bilingual } from '../../text';
+import { cleanCellText, cleanHeaderText } from '../clean-text';
+import { ingestErrors, type Deadline } from '../errors';
+import { decodeLegacyCell, mayBeLegacy, type LegacyEncoding } from '../legacy/detect';
+import { isBlank, rowWidth, type SourceRow, type SourceSheet } from '../source';
+import type { Column, ColumnConversion, IngestLimits, Table, TableRow } from '../types';
+import { detectHeaderRow, isColumnNumberingRow } from './header';
+import { fillMerges } from './merges';
+import { columnLetter, uniqueHeaders } from './names';
+
+/** What buildTable needs besides the sheet. */
+export interface BuildOptions {
+  fileName: string;
+  /** 1-based header row chosen by the user; detected when absent. */
+  headerRow?: number;
+  conversionsOff?: number[];
+  limits: Required<IngestLimits>;
+  deadline: Deadline;
+}
+
+const SAMPLES = 3;
+
+/**
+ * Sheet → Table: finds the header row, fills merged cells, drops empty rows and trailing empty columns,
+ * decodes legacy Vietnamese per column, NFC-normalises and trims every cell, and makes header names unique.
+ */
+export function buildTable(src: SourceSheet, o: BuildOptions): Table {
+  const { fileName, limits, deadline } = o;
+  if (src.truncated) throw ingestErrors.tooManyRows(fileName, src.name, limits.maxRows);
+  const notes: Bilingual[] = [...src.notes];
+
+  // Rows are built once; merged ranges and the header search work on them.
+  const rows: (SourceRow | undefined)[] = new Array(src.height);
+  for (let r = 0; r < src.height; r++) {
+    rows[r] = src.row(r);
+    if ((r & 0x3fff) === 0) deadline.check();
+  }
+  let last = rows.length - 1;
+  while (last >= 0 && rowWidth(rows[last]) === 0) last--;
+  if (last < 0) throw ingestErrors.empty(fileName, src.name);
+
+  let headerIdx: number;
+  if (o.headerRow !== undefined) {
+    if (!Number.isInteger(o.headerRow) || o.headerRow < 1 || o.headerRow > last + 1) throw ingestErrors.badHeaderRow(fileName, src.name, o.headerRow, last + 1);
+    headerIdx = o.headerRow - 1;
+  } else {
+    headerIdx = detectHeaderRow((r) => rows[r], last + 1).row;
+  }
+  const skippedAbove = countFilled(rows, 0, headerIdx);
+  if (skippedAbove > 0) {
+    notes.push({
+      vi: `Bỏ qua ${skippedAbove} dòng phía trên dòng tiêu đề (dòng ${headerIdx + 1}), ví dụ tên bảng.`,
+      en: `Skipped ${skippedAbove} row(s) above the header row (row ${headerIdx + 1}), such as the table's title.`,
+    });
+  }
+
+  const filled = fillMerges(rows, src.merges, headerIdx);
+  if (filled.ranges > 0) {
+    notes.push({
+      vi: `Có ${filled.ranges} vùng ô gộp trong bảng (${filled.sample}); giá trị của ô gộp đã được điền vào từng ô (${filled.cells} ô).`,
+      en: `${filled.ranges} merged cell range(s) in the table (${filled.sample}); their value was copied into each cell (${filled.cells} cells).`,
+    });
+  }
+
+  let first = headerIdx + 1;
+  if (isColumnNumberingRow(rows[first])) {
+    notes.push({
+      vi: `Dòng ${first + 1} chỉ đánh số cột (1, 2, 3 …) nên được bỏ qua.`,
+      en: `Row ${first + 1} only numbers the columns (1, 2, 3 …), so it was skipped.`,
+    });
+    first++;
+  }
+
+  // Width: the widest of the header and the data, after dropping trailing empty columns.
+  let width = rowWidth(rows[headerIdx]);
+  let dataRows = 0;
+  let emptyRows = 0;
+  for (let r = first; r <= last; r++) {
+    const w = rowWidth(rows[r]);
+    if (w === 0) emptyRows++;
+    else {
+      dataRows++;
+      if (w > width) width = w;
+    }
+  }
+  if (width > limits.maxColumns) throw ingestErrors.tooManyColumns(fileName, src.name, width, limits.maxColumns);
+  if (dataRows > limits.maxRows) throw ingestErrors.tooManyRows(fileName, src.name, limits.maxRows);
+  if (dataRows === 0) throw ingestErrors.headerOnly(fileName, src.name, headerIdx + 1);
+  if (emptyRows > 0) {
+    notes.push({
+      vi: `Bỏ qua ${emptyRows} dòng trống trong bảng.`,
+      en: `Skipped ${emptyRows} empty row(s) inside the table.`,
+    });
+  }
+
+  const off = new Set(o.conversionsOff ?? []);
+  const conv: ConversionTally[] = new Array(width);
+  const out: TableRow[] = new Array(dataRows);
+  let k = 0;
+  for (let r = first; r <= last; r++) {
+    const row = rows[r];
+    if (!row || rowWidth(row) === 0) continue;
+    if ((k & 0x3fff) === 0) deadline.check();
+    out[k++] = cleanRow(row, r, width, conv, off, src.name, o);
+    rows[r] = undefined; // let the source row go as soon as it is in the table
+  }
+
+  const headerSource = rows[headerIdx]?.texts ?? [];
+  const originals: string[] = [];
+  const cleaned: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const raw = headerSource[c] ?? '';
+    originals.push(raw);
+    const legacy = mayBeLegacy(raw) ? decodeLegacyCell(raw) : undefined;
+    cleaned.push(cleanHeaderText(legacy ? legacy.text : raw));
+  }
+  const names = uniqueHeaders(cleaned);
+  const columns: Column[] = names.map((header, index) => {
+    const col: Column = { index, header, originalHeader: originals[index], letter: columnLetter(index) };
+    const t = conv[index];
+    if (t) col.conversion = toConversion(t, !off.has(index));
+    return col;
+  });
+  for (const col of columns) {
+    if (!col.conversion) continue;
+    const what = ENCODING_NAMES[col.conversion.encoding];
+    const s = col.conversion.samples[0];
+    notes.push(col.conversion.enabled
+      ? {
+          vi: `Cột "${col.header}": đã chuyển ${col.conversion.cells} ô từ ${what.vi} sang Unicode (ví dụ "${s.before}" → "${s.after}"). Có thể tắt chuyển đổi cho cột này.`,
+          en: `Column "${col.header}": converted ${col.conversion.cells} cell(s) from ${what.en} to Unicode (e.g. "${s.before}" → "${s.after}"). The conversion can be turned off for this column.`,
+        }
+      : {
+          vi: `Cột "${col.header}": có ${col.conversion.cells} ô giống ${what.vi} nhưng chuyển đổi đang tắt, giữ nguyên như trong tệp.`,
+          en: `Column "${col.header}": ${col.conversion.cells} cell(s) look like ${what.en}, but the conversion is off, so they are kept as in the file.`,
+        });
+  }
+  return { fileName, sheet: src.name, headerRow: headerIdx + 1, columns, rows: out, notes };
+}
+
+const ENCODING_NAMES: Record<LegacyEncoding, Bilingual> = {
+  tcvn3: { vi: 'mã TCVN3 (phông .VnTime)', en: 'TCVN3 (.VnTime fonts)' },
+  vni: { vi: 'mã VNI (phông VNI-Times)', en: 'VNI (VNI-Times fonts)' },
+  'mojibake-1252': { vi: 'chữ UTF-8 bị đọc sai mã (Windows-1252)', en: 'UTF-8 text mis-read as Windows-1252' },
+};
+
+interface ConversionTally {
+  by: Partial<Record<LegacyEncoding, number>>;
+  cells: number;
+  samples: { before: string; after: string }[];
+}
+
+function toConversion(t: ConversionTally, enabled: boolean): ColumnConversion {
+  const entries = Object.entries(t.by) as [LegacyEncoding, number][];
+  entries.sort((a, b) => b[1] - a[1]);
+  const c: ColumnConversion = { encoding: entries[0][0], cells: t.cells, samples: t.samples, enabled };
+  if (entries.length > 1) c.byEncoding = t.by;
+  return c;
+}
+
+/** One data row: cells padded/cut to the table width, legacy text decoded (unless off), every cell cleaned. */
+function cleanRow(
+  row: SourceRow,
+  r: number,
+  width: number,
+  conv: ConversionTally[],
+  off: Set<number>,
+  sheet: string,
+  o: BuildOptions,
+): TableRow {
+  const cells = row.texts;
+  if (cells.length !== width) {
+    const n = cells.length;
+    cells.length = width;
+    for (let c = n; c < width; c++) cells[c] = '';
+  }
+  let raw = row.raw;
+  if (raw && raw.length > width) raw.length = width;
+  const kinds = row.kinds;
+  if (kinds) {
+    const n = kinds.length;
+    kinds.length = width;
+    for (let c = n; c < width; c++) kinds[c] = 'empty';
+  }
+  const max = o.limits.maxCellChars;
+  for (let c = 0; c < width; c++) {
+    let s = cells[c];
+    if (s === undefined || s === null) {
+      cells[c] = '';
+      continue;
+    }
+    if (s.length > max) throw ingestErrors.cellTooLong(o.fileName, sheet, r + 1, columnLetter(c), s.length, max);
+    if (mayBeLegacy(s) && (!kinds || kinds[c] === 'text')) {
+      const legacy = decodeLegacyCell(s);
+      if (legacy) {
+        const t = (conv[c] ??= { by: {}, cells: 0, samples: [] });
+        t.by[legacy.encoding] = (t.by[legacy.encoding] ?? 0) + 1;
+        t.cells++;
+        if (t.samples.length < SAMPLES) t.samples.push({ before: s, after: cleanCellText(legacy.text) });
+        if (!off.has(c)) {
+          (raw ??= [])[c] = s;
+          s = legacy.text;
+        }
+      }
+    }
+    const clean = cleanCellText(s);
+    cells[c] = clean;
+    if (kinds && clean === '' && kinds[c] === 'text') kinds[c] = 'empty';
+  }
+  const out: TableRow = { rowNumber: r + 1, cells };
+  if (raw) out.raw = raw;
+  if (kinds) out.kinds = kinds;
+  return out;
+}
+
+function countFilled(rows: (SourceRow | undefined)[], from: number, to: number): number {
+  let n = 0;
+  for (let r = from; r < to; r++) if (rows[r]?.texts.some((t) => !isBlank(t))) n++;
+  return n;
+}
