@@ -501,7 +501,7 @@ class ImportRun {
         ? { row: rowNumber, result: 'created', omiId: item.public_id }
         : { row: rowNumber, result: 'skipped', omiId: item.public_id, reason: reasons.alreadyOnServer };
       await this.deps.journal.append({ t: 'result', id, rows: [result], at: this.deps.now() });
-      if (purpose === 'doubt') t.omiId = item.public_id;
+      t.omiId = item.public_id;
       this.applyCreateResults([result]);
       return;
     }
