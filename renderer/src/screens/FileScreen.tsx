@@ -1,0 +1,155 @@
+/**
+ * Screen 2 — File: drop a spreadsheet or pick one, recent files, the sheet (with row counts), the header row
+ * over a preview, and the legacy-encoding conversions that were applied (each can be turned off per column).
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Loader, NumberInput, Paper, ScrollArea, Select, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFile } from '../stores/file';
+import { useWizard } from '../stores/wizard';
+import { useBilingual } from '../i18n';
+import { formatNumber } from '../format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StepActions } from '../components/StepActions';
+import { PreviewTable } from '../components/PreviewTable';
+
+export function FileScreen() {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const f = useFile();
+  const go = useWizard((s) => s.go);
+  const [dragging, setDragging] = useState(false);
+  const [pickHeader, setPickHeader] = useState(false);
+
+  useEffect(() => {
+    void useFile.getState().loadRecent();
+  }, []);
+
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    performance.mark('omi:file-dropped');
+    await f.openBytes(file.name, await file.arrayBuffer());
+  };
+
+  const converted = f.table?.columns.filter((c) => c.conversion) ?? [];
+  const sheetOptions = (f.workbook?.sheets ?? []).map((s) => ({
+    value: s.name,
+    label: `${s.name} — ${t('file.rows', { count: s.rowCount, n: formatNumber(s.rowCount) })}${s.hidden ? ` (${t('file.hidden')})` : ''}`,
+    disabled: s.empty,
+  }));
+
+  return (
+    <Stack gap="md" maw={1200} mx="auto">
+      <div>
+        <Title order={2} size="h3">{t('file.title')}</Title>
+        <Text c="dimmed" size="sm">{t('file.intro')}</Text>
+      </div>
+      <Group align="stretch" grow wrap="nowrap">
+        <Paper
+          withBorder
+          p="lg"
+          data-testid="dropzone"
+          onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => void onDrop(e)}
+          style={{ borderStyle: 'dashed', borderWidth: 2, borderColor: dragging ? 'var(--mantine-color-teal-5)' : undefined, flex: 2 }}
+        >
+          <Stack align="center" gap="xs">
+            <Text fw={500}>{t('file.drop')}</Text>
+            <Text size="sm" c="dimmed">{t('file.formats')}</Text>
+            <Button onClick={() => void f.openDialog()} loading={f.busy} data-testid="open-dialog">{t('file.choose')}</Button>
+          </Stack>
+        </Paper>
+        <Card withBorder padding="sm" style={{ flex: 1 }}>
+          <Text fw={600} size="sm" mb="xs">{t('file.recent')}</Text>
+          {f.recent.length === 0 ? <Text size="sm" c="dimmed">{t('file.noRecent')}</Text> : (
+            <ScrollArea.Autosize mah={120}>
+              <Stack gap={2}>
+                {f.recent.slice(0, 8).map((r) => (
+                  <UnstyledButton key={r.fileId} onClick={() => void f.openRecent(r.fileId)} p={4} style={{ borderRadius: 4 }}>
+                    <Text size="sm" truncate>{r.name}</Text>
+                    <Text size="xs" c="dimmed">{new Date(r.openedAt).toLocaleString()}</Text>
+                  </UnstyledButton>
+                ))}
+              </Stack>
+            </ScrollArea.Autosize>
+          )}
+        </Card>
+      </Group>
+
+      <ErrorAlert error={f.error} />
+      {f.busy && <Group gap="xs"><Loader size="sm" /><Text size="sm">{t('file.reading', { name: f.fileName ?? '' })}</Text></Group>}
+
+      {f.table && f.workbook && (
+        <Card withBorder padding="md">
+          <Group justify="space-between" mb="sm" align="flex-end">
+            <Group align="flex-end">
+              <Select label={t('file.sheet')} data={sheetOptions} value={f.table.sheet} onChange={(v) => v && void f.chooseSheet(v)} allowDeselect={false} w={320} data-testid="sheet" />
+              <NumberInput label={t('file.headerRow')} value={f.table.headerRow} min={1} max={1000} w={150}
+                onBlur={(e) => { const n = Number(e.currentTarget.value); if (n >= 1 && n !== f.table?.headerRow) void f.chooseHeaderRow(n); }} />
+              <Button variant="default" onClick={() => { setPickHeader(!pickHeader); if (!pickHeader) void f.loadPreview(); }}>
+                {pickHeader ? t('file.hideHeaderPicker') : t('file.pickHeader')}
+              </Button>
+            </Group>
+            <Group gap="xs">
+              <Badge variant="light" size="lg" tt="none" data-testid="row-count">{t('file.rows', { count: f.table.rowCount, n: formatNumber(f.table.rowCount) })}</Badge>
+              <Badge variant="light" size="lg" tt="none" color="gray">{t('file.columns', { count: f.table.columns.length })}</Badge>
+              {f.workbook.encoding && <Badge variant="light" size="lg" tt="none" color="gray">{f.workbook.encoding}</Badge>}
+            </Group>
+          </Group>
+
+          {pickHeader && (
+            <Card withBorder padding="xs" mb="sm">
+              <Text size="sm" mb="xs">{t('file.headerPickerHelp')}</Text>
+              {!f.preview ? <Loader size="sm" /> : (
+                <ScrollArea h={240}>
+                  <Table fz="xs" highlightOnHover withColumnBorders>
+                    <Table.Tbody>
+                      {f.preview.rows.map((r) => (
+                        <Table.Tr key={r.rowNumber} bg={r.rowNumber === f.table?.headerRow ? 'var(--mantine-color-teal-light)' : undefined}>
+                          <Table.Td><Button size="compact-xs" variant={r.rowNumber === f.table?.headerRow ? 'filled' : 'default'} onClick={() => void f.chooseHeaderRow(r.rowNumber)}>{t('file.useRow', { n: r.rowNumber })}</Button></Table.Td>
+                          {r.cells.slice(0, 12).map((c, i) => <Table.Td key={i} style={{ whiteSpace: 'nowrap', maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}>{c}</Table.Td>)}
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </ScrollArea>
+              )}
+            </Card>
+          )}
+
+          {converted.length > 0 && (
+            <Alert color="blue" title={t('file.conversionsTitle')} mb="sm" data-testid="conversions">
+              <Stack gap={6}>
+                {converted.map((c) => {
+                  const conv = c.conversion!;
+                  const on = !f.conversionsOff.includes(c.index);
+                  return (
+                    <Group key={c.index} justify="space-between" wrap="nowrap">
+                      <Text size="sm">
+                        {t('file.conversion', { column: c.header, letter: c.letter, encoding: t(`encoding.${conv.encoding}`), cells: formatNumber(conv.cells) })}
+                        {conv.samples[0] && <> — <i>{conv.samples[0].before}</i> → <b>{conv.samples[0].after}</b></>}
+                      </Text>
+                      <Switch checked={on} onChange={() => void f.toggleConversion(c.index)} label={on ? t('file.conversionOn') : t('file.conversionOff')} aria-label={t('file.conversionToggle', { column: c.header })} />
+                    </Group>
+                  );
+                })}
+              </Stack>
+            </Alert>
+          )}
+          {f.table.notes.length > 0 && (
+            <Alert color="gray" mb="sm" title={t('file.notes')}>
+              <Stack gap={2}>{f.table.notes.map((n, i) => <Text key={i} size="sm">{pick(n)}</Text>)}</Stack>
+            </Alert>
+          )}
+          <PreviewTable columns={f.table.columns} rows={f.table.preview} height={260} />
+        </Card>
+      )}
+
+      <StepActions onBack={() => go('connection')} onNext={() => go('mapping')} nextDisabled={!f.table || f.busy || f.table.rowCount === 0} />
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Screen 5 — Import: mode, duplicate policy, chunk size and concurrency under "advanced"; then a progress bar
+ * with rows/s and time left, a live throughput chart, pause / resume / cancel, and failures as they happen.
+ */
+import { useState } from 'react';
+import { Accordion, Alert, Badge, Button, Card, Group, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { LineChart } from '@mantine/charts';
+import { useTranslation } from 'react-i18next';
+import type { ImportMode } from '../../../shared/upload/types';
+import { useImport } from '../stores/importer';
+import { useReview } from '../stores/review';
+import { useWizard } from '../stores/wizard';
+import { useBilingual } from '../i18n';
+import { formatDuration, formatNumber } from '../format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StepActions } from '../components/StepActions';
+
+export function ImportScreen() {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const im = useImport();
+  const summary = useReview((s) => s.summary);
+  const policy = useReview((s) => s.policy);
+  const go = useWizard((s) => s.go);
+  const [token, setToken] = useState('');
+  const p = im.progress;
+  const running = p !== null && !p.final;
+  const done = p ? p.created + p.updated + p.skipped + p.failed : 0;
+  const percent = p && p.total > 0 ? Math.min(100, (done / p.total) * 100) : 0;
+
+  return (
+    <Stack gap="md" maw={1100} mx="auto">
+      <div>
+        <Title order={2} size="h3">{t('import.title')}</Title>
+        <Text c="dimmed" size="sm">{t('import.intro', { n: formatNumber(summary?.counts.valid ?? 0) })}</Text>
+      </div>
+      <ErrorAlert error={im.error} />
+
+      {!running && !im.result && (
+        <Card withBorder padding="md">
+          <Stack gap="sm">
+            <div>
+              <Text size="sm" fw={500} mb={4}>{t('import.mode')}</Text>
+              <SegmentedControl value={im.mode} onChange={(v) => im.setMode(v as ImportMode)} data={(['create', 'update', 'upsert'] as const).map((m) => ({ value: m, label: t(`mode.${m}`) }))} data-testid="mode" />
+              <Text size="xs" c="dimmed" mt={4}>{t(`modeHelp.${im.mode}`)}</Text>
+            </div>
+            <Text size="sm">{t('import.policy', { policy: t(`policy.${policy}`) })} <Button size="compact-xs" variant="subtle" onClick={() => go('review')}>{t('import.changePolicy')}</Button></Text>
+            <Accordion variant="contained">
+              <Accordion.Item value="advanced">
+                <Accordion.Control>{t('import.advanced')}</Accordion.Control>
+                <Accordion.Panel>
+                  <SimpleGrid cols={3}>
+                    <NumberInput label={t('import.chunkSize')} description={t('import.chunkSizeHelp')} min={1} max={1000} value={im.options.chunkSize} onChange={(v) => im.setOptions({ chunkSize: Number(v) || 1 })} />
+                    <NumberInput label={t('import.concurrency')} description={t('import.concurrencyHelp')} min={1} max={16} value={im.options.concurrency} onChange={(v) => im.setOptions({ concurrency: Number(v) || 1 })} />
+                    <NumberInput label={t('import.retries')} description={t('import.retriesHelp')} min={0} max={100} value={im.options.maxRetries} onChange={(v) => im.setOptions({ maxRetries: Number(v) || 0 })} />
+                  </SimpleGrid>
+                </Accordion.Panel>
+              </Accordion.Item>
+            </Accordion>
+          </Stack>
+        </Card>
+      )}
+
+      {p && (
+        <Card withBorder padding="md" data-testid="progress">
+          <Group justify="space-between" mb={6}>
+            <Text fw={600}>{t('import.progress', { done: formatNumber(done), total: formatNumber(p.total) })}</Text>
+            <Badge variant="light" color={p.state === 'running' ? 'teal' : p.state === 'done' ? 'teal' : 'yellow'} tt="none" data-testid="import-state">{t(`state.${p.state}`)}</Badge>
+          </Group>
+          <Progress value={percent} size="xl" striped={running && p.state === 'running'} animated={running && p.state === 'running'} aria-label={t('import.progressLabel')} />
+          <Group justify="space-between" mt={6}>
+            <Text size="sm" c="dimmed">{t('import.speed', { n: formatNumber(Math.round(p.rowsPerSecond)) })}</Text>
+            <Text size="sm" c="dimmed">{p.etaMs !== null && running ? t('import.eta', { time: formatDuration(p.etaMs) }) : ''}</Text>
+          </Group>
+          <Group gap="xs" mt="xs">
+            <Badge color="teal" variant="dot" tt="none">{t('results.created')}: {formatNumber(p.created)}</Badge>
+            <Badge color="blue" variant="dot" tt="none">{t('results.updated')}: {formatNumber(p.updated)}</Badge>
+            <Badge color="gray" variant="dot" tt="none">{t('results.skipped')}: {formatNumber(p.skipped)}</Badge>
+            <Badge color="red" variant="dot" tt="none">{t('results.failed')}: {formatNumber(p.failed)}</Badge>
+          </Group>
+          {im.throughput.length > 1 && (
+            <LineChart
+              h={130}
+              mt="sm"
+              data={im.throughput}
+              dataKey="seconds"
+              series={[{ name: 'rowsPerSecond', label: t('import.rowsPerSecond'), color: 'teal.6' }]}
+              curveType="monotone"
+              withDots={false}
+              xAxisLabel={t('import.seconds')}
+              gridAxis="y"
+              withTooltip={false}
+              data-testid="throughput-chart"
+            />
+          )}
+          {running && (
+            <Group mt="sm">
+              {p.state === 'paused'
+                ? <Button onClick={() => void im.resume()} data-testid="resume">{t('import.resume')}</Button>
+                : <Button variant="default" onClick={() => void im.pause()} data-testid="pause">{t('import.pause')}</Button>}
+              <Button color="red" variant="light" onClick={() => void im.cancel()} data-testid="cancel">{t('import.cancel')}</Button>
+            </Group>
+          )}
+        </Card>
+      )}
+
+      {im.failures.length > 0 && (
+        <Card withBorder padding="sm">
+          <Text fw={600} size="sm" mb="xs">{t('import.failures', { n: formatNumber(im.failureCount) })}</Text>
+          <ScrollArea h={160} type="auto">
+            <Table fz="xs" striped data-testid="failures">
+              <Table.Tbody>
+                {im.failures.map((f) => <Table.Tr key={`${f.rowNumber}-${f.refId}`}><Table.Td w={80}>{t('review.rowN', { n: f.rowNumber })}</Table.Td><Table.Td>{pick(f.reason)}</Table.Td></Table.Tr>)}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        </Card>
+      )}
+
+      {im.result && (
+        <Alert color="teal" title={t('import.finished')}>
+          <Group justify="space-between"><Text size="sm">{t('import.finishedText')}</Text><Button size="xs" onClick={() => go('results')}>{t('import.seeResults')}</Button></Group>
+        </Alert>
+      )}
+
+      <Modal opened={im.needsCredentials} onClose={() => undefined} withCloseButton={false} title={t('import.tokenTitle')} centered>
+        <Text size="sm" mb="sm">{t('import.tokenText')}</Text>
+        <PasswordInput label={t('connection.token')} value={token} onChange={(e) => setToken(e.currentTarget.value)} autoComplete="off" data-autofocus />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => void im.cancel()}>{t('import.cancel')}</Button>
+          <Button disabled={!token} onClick={() => void im.renew(token).then((ok) => ok && setToken(''))}>{t('import.tokenContinue')}</Button>
+        </Group>
+      </Modal>
+
+      <StepActions
+        onBack={running ? undefined : () => go('review')}
+        onNext={running || im.result ? undefined : () => void im.start()}
+        nextLabel={t('import.start', { n: formatNumber(summary?.counts.valid ?? 0) })}
+        nextDisabled={!summary || summary.counts.valid === 0}
+        loading={im.busy}
+      />
+    </Stack>
+  );
+}

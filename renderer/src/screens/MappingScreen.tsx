@@ -1,0 +1,174 @@
+/**
+ * Screen 3 — Mapping: every column with sample values and its suggested target (with confidence and why);
+ * a searchable target list grouped as contact fields / dynamic attributes / funnels; phone/email kind;
+ * templates saved by the user and proposed when this file's headers match one.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Loader, Menu, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TargetDef, TargetId } from '../../../shared/mapping/types';
+import type { ValueType } from '../../../shared/omi/types';
+import { useFile } from '../stores/file';
+import { useMapping } from '../stores/mapping';
+import { useReview } from '../stores/review';
+import { useWizard } from '../stores/wizard';
+import { useBilingual } from '../i18n';
+import { formatPercent } from '../format';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { StepActions } from '../components/StepActions';
+
+const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
+
+export function MappingScreen() {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const table = useFile((s) => s.table);
+  const tableVersion = useFile((s) => s.tableVersion);
+  const m = useMapping();
+  const go = useWizard((s) => s.go);
+  const [templateName, setTemplateName] = useState('');
+
+  useEffect(() => {
+    if (table && useMapping.getState().forTable !== tableVersion) void useMapping.getState().suggest(tableVersion);
+  }, [table, tableVersion]);
+
+  useEffect(() => {
+    performance.mark('omi:mapping-visible');
+  }, []);
+
+  const data = useMemo(
+    () =>
+      GROUP_ORDER.map((g) => ({
+        group: t(`targetGroup.${g}`),
+        items: m.targets.filter((d) => d.group === g).map((d) => ({ value: d.id, label: pick(d.label) })),
+      })).filter((g) => g.items.length > 0),
+    [m.targets, pick, t],
+  );
+
+  // A single-valued field mapped from two columns would silently lose one of them: say so.
+  const clashes = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const x of m.mappings) if (x.target !== 'ignore' && !m.targets.find((d) => d.id === x.target)?.multi) seen.set(x.target, (seen.get(x.target) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
+  }, [m.mappings, m.targets]);
+
+  const ready = m.mappings.length > 0 && m.mappings.some((x) => x.target !== 'ignore') && clashes.size === 0;
+
+  const next = () => {
+    void useReview.getState().prepare();
+    go('review');
+  };
+
+  if (!table) return <Text>{t('mapping.noFile')}</Text>;
+
+  return (
+    <Stack gap="md" maw={1280} mx="auto">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3">{t('mapping.title')}</Title>
+          <Text c="dimmed" size="sm">{t('mapping.intro', { file: table.fileName, sheet: table.sheet })}</Text>
+        </div>
+        <Group gap="xs">
+          {m.templates.length > 0 && (
+            <Menu>
+              <Menu.Target><Button variant="default">{t('mapping.useTemplate')}</Button></Menu.Target>
+              <Menu.Dropdown>
+                {m.templates.map((tp) => <Menu.Item key={tp.name} onClick={() => void m.applyTemplate(tp.name)}>{tp.name}</Menu.Item>)}
+              </Menu.Dropdown>
+            </Menu>
+          )}
+          <TextInput placeholder={t('mapping.templateName')} value={templateName} onChange={(e) => setTemplateName(e.currentTarget.value)} w={200} aria-label={t('mapping.templateName')} />
+          <Button variant="default" disabled={!templateName.trim()} onClick={() => { void m.saveTemplate(templateName.trim()); setTemplateName(''); }}>{t('mapping.saveTemplate')}</Button>
+        </Group>
+      </Group>
+
+      {m.proposed.length > 0 && m.appliedTemplate !== m.proposed[0].name && (
+        <Alert color="teal" title={t('mapping.proposedTitle')} data-testid="template-proposal">
+          <Group justify="space-between">
+            <Text size="sm">{t('mapping.proposed', { name: m.proposed[0].name, score: formatPercent(m.proposed[0].score) })}</Text>
+            <Button size="xs" onClick={() => void m.applyTemplate(m.proposed[0].name)}>{t('mapping.apply')}</Button>
+          </Group>
+        </Alert>
+      )}
+      {m.appliedTemplate && <Text size="sm" c="teal">{t('mapping.applied', { name: m.appliedTemplate })}</Text>}
+      <ErrorAlert error={m.error} />
+      {clashes.size > 0 && <ErrorAlert error={{ vi: t('mapping.clash', { lng: 'vi' }), en: t('mapping.clash', { lng: 'en' }) }} color="orange" />}
+
+      <Card withBorder padding={0}>
+        {m.busy ? <Group p="md"><Loader size="sm" /><Text size="sm">{t('mapping.suggesting')}</Text></Group> : (
+          <ScrollArea h="calc(100vh - 330px)" mih={300} type="auto">
+            <Table stickyHeader verticalSpacing={6} fz="sm" data-testid="mapping-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={200}>{t('mapping.column')}</Table.Th>
+                  <Table.Th>{t('mapping.samples')}</Table.Th>
+                  <Table.Th w={300}>{t('mapping.target')}</Table.Th>
+                  <Table.Th w={150}>{t('mapping.kind')}</Table.Th>
+                  <Table.Th w={110}>{t('mapping.confidence')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {m.mappings.map((x) => {
+                  const col = table.columns.find((c) => c.index === x.column);
+                  const samples = table.samples[table.columns.findIndex((c) => c.index === x.column)] ?? [];
+                  const def = m.targets.find((d) => d.id === x.target);
+                  const isList = x.target === 'phones' || x.target === 'emails';
+                  return (
+                    <Table.Tr key={x.column} data-column={x.header}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>{x.header}</Text>
+                        <Text size="xs" c="dimmed">{t('mapping.letter', { letter: col?.letter ?? '' })}</Text>
+                      </Table.Td>
+                      <Table.Td style={{ maxWidth: 380 }}>
+                        <Text size="xs" c="dimmed" lineClamp={2}>{samples.length ? samples.join(' · ') : t('mapping.empty')}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          data={data}
+                          value={x.target}
+                          onChange={(v) => v && m.setTarget(x.column, v as TargetId)}
+                          searchable
+                          allowDeselect={false}
+                          nothingFoundMessage={t('mapping.nothingFound')}
+                          aria-label={t('mapping.targetFor', { column: x.header })}
+                          error={clashes.has(x.target) ? true : undefined}
+                          size="xs"
+                          comboboxProps={{ withinPortal: true }}
+                          data-testid={`target-${x.column}`}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        {isList && (
+                          <Select
+                            size="xs"
+                            value={x.valueType ?? 'personal'}
+                            onChange={(v) => v && m.setValueType(x.column, v as ValueType)}
+                            data={(['personal', 'home', 'office'] as const).map((v) => ({ value: v, label: t(`valueType.${v}`) }))}
+                            allowDeselect={false}
+                            aria-label={t('mapping.kindFor', { column: x.header })}
+                          />
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {x.target === 'ignore' ? <Badge color="gray" variant="light" tt="none">{t('mapping.ignored')}</Badge> : (
+                          <Tooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} multiline w={260}>
+                            <Badge tt="none" variant="light" color={x.confidence >= 0.8 ? 'teal' : x.confidence >= 0.5 ? 'yellow' : 'orange'}>
+                              {x.confidence >= 1 ? t('mapping.chosenShort') : formatPercent(x.confidence)}
+                            </Badge>
+                          </Tooltip>
+                        )}
+                        {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+        )}
+      </Card>
+
+      <StepActions onBack={() => go('file')} onNext={next} nextDisabled={!ready || m.busy} nextLabel={t('mapping.next')} />
+    </Stack>
+  );
+}

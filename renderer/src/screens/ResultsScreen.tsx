@@ -1,0 +1,125 @@
+/**
+ * Screen 6 — Results: created / updated / skipped / failed, a chart of failures by reason, the error report
+ * (xlsx / csv), re-importing the failed rows after fixing them, and the history of imports.
+ */
+import { useMemo, useState } from 'react';
+import { Button, Card, Group, Menu, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import { useTranslation } from 'react-i18next';
+import { request } from '../bridge';
+import { useFile } from '../stores/file';
+import { useImport } from '../stores/importer';
+import { useReview } from '../stores/review';
+import { useWizard } from '../stores/wizard';
+import { toBilingual } from '../stores/errors';
+import { useBilingual } from '../i18n';
+import { formatDuration, formatNumber } from '../format';
+import { callWorker } from '../workers/client';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+export function ResultsScreen() {
+  const { t } = useTranslation();
+  const pick = useBilingual();
+  const im = useImport();
+  const summary = useReview((s) => s.summary);
+  const fileName = useFile((s) => s.fileName);
+  const go = useWizard((s) => s.go);
+  const [error, setError] = useState<ReturnType<typeof toBilingual> | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const result = im.result;
+
+  const byReason = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const o of result?.outcomes ?? []) if (o.outcome === 'failed') m.set(pick(o.reason) || t('results.noReason'), (m.get(pick(o.reason) || t('results.noReason')) ?? 0) + 1);
+    return [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([reason, count]) => ({ reason: reason.length > 60 ? reason.slice(0, 57) + '…' : reason, count }));
+  }, [result, pick, t]);
+
+  const failedRows = useMemo(() => (result?.outcomes ?? []).filter((o) => o.outcome === 'failed').map((o) => o.rowNumber), [result]);
+
+  const exportReport = async (format: 'xlsx' | 'csv') => {
+    if (!result) return;
+    setError(null);
+    setSaved(null);
+    try {
+      const bytes = await callWorker('errorReport', { result, format });
+      const base = (fileName ?? 'import').replace(/\.[^.]+$/, '');
+      const r = await request('file:save', { defaultName: `${base} (${t('results.reportSuffix')}).${format}`, bytes });
+      if (r && !r.ok) setError(r.error.text);
+      if (r?.ok) setSaved(r.value.path);
+    } catch (e) {
+      setError(toBilingual(e));
+    }
+  };
+
+  const reimport = async () => {
+    if (await im.start(failedRows)) go('import');
+  };
+
+  const stat = (label: string, n: number, color: string, id: string) => (
+    <Card withBorder padding="sm" data-testid={`count-${id}`}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>{label}</Text>
+      <Text size="xl" fw={700} c={color}>{formatNumber(n)}</Text>
+    </Card>
+  );
+
+  return (
+    <Stack gap="md" maw={1100} mx="auto">
+      <div>
+        <Title order={2} size="h3">{t('results.title')}</Title>
+        {result && <Text c="dimmed" size="sm">{result.cancelled ? t('results.cancelled') : t('results.intro', { time: formatDuration(result.durationMs) })}</Text>}
+      </div>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {saved && <Text size="sm" c="teal" data-testid="report-saved">{t('review.saved', { path: saved })}</Text>}
+      {result && (
+        <>
+          <SimpleGrid cols={{ base: 3, md: 6 }}>
+            {stat(t('results.created'), result.counts.created, 'teal', 'created')}
+            {stat(t('results.updated'), result.counts.updated, 'blue', 'updated')}
+            {stat(t('results.skipped'), result.counts.skipped, 'gray', 'skipped')}
+            {stat(t('results.failed'), result.counts.failed, 'red', 'failed')}
+            {stat(t('results.invalid'), summary?.counts.invalid ?? 0, 'orange', 'invalid')}
+            {stat(t('results.duplicates'), summary?.counts.duplicates ?? 0, 'grape', 'duplicates')}
+          </SimpleGrid>
+          <Group>
+            <Menu>
+              <Menu.Target><Button data-testid="export-report">{t('results.export')}</Button></Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => void exportReport('xlsx')} data-testid="export-xlsx">Excel (.xlsx)</Menu.Item>
+                <Menu.Item onClick={() => void exportReport('csv')} data-testid="export-csv">CSV (.csv)</Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            {failedRows.length > 0 && <Button variant="default" onClick={() => go('review')}>{t('results.fix')}</Button>}
+            {failedRows.length > 0 && <Button variant="light" onClick={() => void reimport()}>{t('results.reimport', { n: formatNumber(failedRows.length) })}</Button>}
+            <Button variant="subtle" onClick={() => go('file')}>{t('results.another')}</Button>
+          </Group>
+          {byReason.length > 0 && (
+            <Card withBorder padding="sm">
+              <Text fw={600} size="sm" mb="xs">{t('results.byReason')}</Text>
+              <BarChart h={Math.max(120, byReason.length * 34)} data={byReason} dataKey="reason" orientation="vertical" yAxisProps={{ width: 300 }} series={[{ name: 'count', label: t('results.rows'), color: 'red.6' }]} data-testid="failure-chart" />
+            </Card>
+          )}
+        </>
+      )}
+      <Card withBorder padding="sm">
+        <Text fw={600} size="sm" mb="xs">{t('results.history')}</Text>
+        {im.history.length === 0 ? <Text size="sm" c="dimmed">{t('results.noHistory')}</Text> : (
+          <ScrollArea.Autosize mah={220}>
+            <Table fz="xs" striped data-testid="history">
+              <Table.Thead><Table.Tr><Table.Th>{t('results.when')}</Table.Th><Table.Th>{t('results.file')}</Table.Th><Table.Th>{t('import.mode')}</Table.Th><Table.Th>{t('results.created')}</Table.Th><Table.Th>{t('results.updated')}</Table.Th><Table.Th>{t('results.skipped')}</Table.Th><Table.Th>{t('results.failed')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Tbody>
+                {[...im.history].sort((a, b) => b.startedAt - a.startedAt).map((h) => (
+                  <Table.Tr key={h.importId + h.startedAt}>
+                    <Table.Td>{new Date(h.startedAt).toLocaleString()}{h.cancelled ? ` (${t('results.wasCancelled')})` : ''}</Table.Td>
+                    <Table.Td>{h.fileName}</Table.Td><Table.Td>{t(`mode.${h.mode}`)}</Table.Td>
+                    <Table.Td>{formatNumber(h.counts.created)}</Table.Td><Table.Td>{formatNumber(h.counts.updated)}</Table.Td>
+                    <Table.Td>{formatNumber(h.counts.skipped)}</Table.Td><Table.Td>{formatNumber(h.counts.failed)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
+        )}
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,183 @@
+/** The import and results screens' state: settings, live progress from the main process, the result, history. */
+import { create } from 'zustand';
+import type { HistoryEntry, PendingImport, RequestArgs } from '../../../shared/ipc/contract';
+import type { Bilingual } from '../../../shared/text';
+import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportProgress, ImportResult, RowOutcome } from '../../../shared/upload/types';
+import { on, request } from '../bridge';
+import { callWorker } from '../workers/client';
+import { toBilingual } from './errors';
+import { useFile } from './file';
+import { useWizard } from './wizard';
+
+/** Rows/s over time for the live chart; one point per progress event, the last few minutes only. */
+export interface ThroughputPoint {
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+const MAX_POINTS = 240;
+const MAX_FAILURES_SHOWN = 500;
+
+interface ImportState {
+  mode: ImportMode;
+  options: ImportOptions;
+  importId: string | null;
+  fileName: string | null;
+  startedAt: number;
+  progress: ImportProgress | null;
+  throughput: ThroughputPoint[];
+  failures: RowOutcome[];
+  failureCount: number;
+  result: ImportResult | null;
+  needsCredentials: boolean;
+  history: HistoryEntry[];
+  pending: PendingImport[];
+  busy: boolean;
+  error: Bilingual | null;
+  setMode(mode: ImportMode): void;
+  setOptions(options: Partial<ImportOptions>): void;
+  start(onlyRows?: number[]): Promise<boolean>;
+  pause(): Promise<void>;
+  resume(importId?: string): Promise<void>;
+  cancel(): Promise<void>;
+  renew(token: string): Promise<boolean>;
+  loadHistory(): Promise<void>;
+  loadPending(): Promise<void>;
+}
+
+export const useImport = create<ImportState>((set, get) => ({
+  mode: 'create',
+  options: { ...DEFAULT_IMPORT_OPTIONS },
+  importId: null,
+  fileName: null,
+  startedAt: 0,
+  progress: null,
+  throughput: [],
+  failures: [],
+  failureCount: 0,
+  result: null,
+  needsCredentials: false,
+  history: [],
+  pending: [],
+  busy: false,
+  error: null,
+  setMode: (mode) => set({ mode }),
+  setOptions: (options) => set((s) => ({ options: { ...s.options, ...options } })),
+  start: async (onlyRows) => {
+    set({ busy: true, error: null });
+    try {
+      const { mode, options } = get();
+      const plan = await callWorker('plan', { mode, options, onlyRows });
+      if (plan.rows.length === 0) {
+        set({
+          error: {
+            vi: 'Không có dòng hợp lệ nào để nhập. Hãy quay lại bước Kiểm tra và sửa các dòng lỗi.',
+            en: 'There are no valid rows to import. Go back to Review and fix the rows with errors.',
+          },
+        });
+        return false;
+      }
+      const fileName = useFile.getState().fileName ?? '';
+      set({
+        importId: plan.importId, fileName, startedAt: Date.now(), result: null, failures: [], failureCount: 0, throughput: [],
+        needsCredentials: false,
+        progress: { total: plan.rows.length, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
+      });
+      // The contract's zod schema infers `contact` as a plain record; an ImportPlan is exactly what it validates.
+      const r = await request('import:start', { plan: plan as unknown as RequestArgs<'import:start'>['plan'], fileName });
+      if (!r.ok) {
+        set({ error: r.error.text, importId: null, progress: null });
+        return false;
+      }
+      set({ importId: r.value.importId });
+      return true;
+    } catch (e) {
+      set({ error: toBilingual(e), importId: null, progress: null });
+      return false;
+    } finally {
+      set({ busy: false });
+    }
+  },
+  pause: async () => {
+    const id = get().importId;
+    if (id) await request('import:pause', { importId: id }).catch((e) => set({ error: toBilingual(e) }));
+  },
+  resume: async (importId) => {
+    const id = importId ?? get().importId;
+    if (!id) return;
+    if (importId) {
+      const p = get().pending.find((x) => x.importId === importId);
+      set({ importId, fileName: p?.fileName ?? null, startedAt: Date.now(), result: null, failures: [], failureCount: 0, throughput: [], progress: null });
+      useWizard.getState().go('import');
+    }
+    if (!importId) {
+      await request('import:resume', { importId: id }).catch((e) => set({ error: toBilingual(e) }));
+      return;
+    }
+    // An import interrupted in an earlier session: main continues it from its journal and saved plan.
+    const r = await request('import:continue', { importId: id }).catch((e) => ({ ok: false as const, error: { code: 'x', text: toBilingual(e) } }));
+    if (!r.ok) set({ error: r.error.text });
+  },
+  cancel: async () => {
+    const id = get().importId;
+    if (id) await request('import:cancel', { importId: id }).catch((e) => set({ error: toBilingual(e) }));
+  },
+  renew: async (token) => {
+    const r = await request('credentials:renew', { token }).catch((e) => ({ ok: false as const, error: { code: 'x', text: toBilingual(e) } }));
+    if (!r.ok) {
+      set({ error: r.error.text });
+      return false;
+    }
+    set({ needsCredentials: false, error: null });
+    return true;
+  },
+  loadHistory: async () => {
+    try {
+      set({ history: await request('import:history', undefined) });
+    } catch {
+      /* history is informative only */
+    }
+  },
+  loadPending: async () => {
+    try {
+      set({ pending: await request('import:pending', undefined) });
+    } catch {
+      /* nothing to offer */
+    }
+  },
+}));
+
+/** Wires the main process's import events into the store; call once at start. Returns the unsubscribe. */
+export function subscribeImportEvents(): () => void {
+  const offs = [
+    on('import:progress', (p) => {
+      const s = useImport.getState();
+      if (s.importId && p.importId !== s.importId) return;
+      const seconds = Math.round((Date.now() - s.startedAt) / 100) / 10;
+      const throughput = [...s.throughput, { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) }].slice(-MAX_POINTS);
+      useImport.setState({ progress: p, throughput, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
+    }),
+    on('import:rows', (batch) => {
+      const s = useImport.getState();
+      if (s.importId && batch.importId !== s.importId) return;
+      const failed = batch.outcomes.filter((o) => o.outcome === 'failed');
+      if (failed.length === 0) return;
+      useImport.setState({
+        failures: [...s.failures, ...failed].slice(0, MAX_FAILURES_SHOWN),
+        failureCount: s.failureCount + failed.length,
+      });
+    }),
+    on('import:done', (result) => {
+      const s = useImport.getState();
+      if (s.importId && result.importId !== s.importId) return;
+      useImport.setState({ result, pending: s.pending.filter((p) => p.importId !== result.importId) });
+      void s.loadHistory();
+      useWizard.getState().go('results');
+    }),
+    on('import:needs-credentials', (e) => {
+      if (useImport.getState().importId === e.importId) useImport.setState({ needsCredentials: true });
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,79 @@
+/** The review screen's state: the summary of the prepared rows, the filter, and the edit history flags. */
+import { create } from 'zustand';
+import type { DuplicatePolicy } from '../../../shared/prepare/types';
+import type { Bilingual } from '../../../shared/text';
+import { callWorker } from '../workers/client';
+import type { BulkFix, ReviewFilter, ReviewSummary } from '../workers/protocol';
+import { toBilingual } from './errors';
+import { useMapping } from './mapping';
+import { useImport } from './importer';
+
+interface ReviewState {
+  summary: ReviewSummary | null;
+  filter: ReviewFilter;
+  issueCode: string | null;
+  policy: DuplicatePolicy;
+  /** Codes of automatic changes the user turned off (e.g. `name.title-case`). */
+  disabledChanges: string[];
+  busy: boolean;
+  error: Bilingual | null;
+  /** Result of the last bulk fix or replace, for the status line. */
+  lastTouched: number | null;
+  prepare(): Promise<void>;
+  setPolicy(policy: DuplicatePolicy): Promise<void>;
+  toggleChange(code: string): Promise<void>;
+  setFilter(filter: ReviewFilter, issueCode?: string | null): Promise<void>;
+  edit(rowIndex: number, column: number, value: string): Promise<void>;
+  bulk(fix: BulkFix): Promise<void>;
+  replace(find: string, replacement: string, column: number | null, matchCase: boolean): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+export const useReview = create<ReviewState>((set, get) => {
+  const run = async (work: () => Promise<ReviewSummary & { touched?: number }>) => {
+    set({ busy: true, error: null });
+    try {
+      const summary = await work();
+      set({ summary, lastTouched: summary.touched ?? null });
+    } catch (e) {
+      set({ error: toBilingual(e) });
+    } finally {
+      set({ busy: false });
+    }
+  };
+  return {
+    summary: null,
+    filter: 'all',
+    issueCode: null,
+    policy: 'keep-first',
+    disabledChanges: [],
+    busy: false,
+    error: null,
+    lastTouched: null,
+    prepare: () => {
+      set({ filter: 'all', issueCode: null });
+      // New data: the previous import's result no longer describes it.
+      if (!useImport.getState().progress || useImport.getState().progress?.final) useImport.setState({ result: null, progress: null, failures: [], failureCount: 0, throughput: [] });
+      return run(() => callWorker('prepare', { mappings: useMapping.getState().mappings, duplicatePolicy: get().policy, disabledChanges: get().disabledChanges }));
+    },
+    setPolicy: async (policy) => {
+      set({ policy });
+      await get().prepare();
+    },
+    toggleChange: async (code) => {
+      const off = get().disabledChanges;
+      set({ disabledChanges: off.includes(code) ? off.filter((c) => c !== code) : [...off, code] });
+      await get().prepare();
+    },
+    setFilter: (filter, issueCode = null) => {
+      set({ filter, issueCode });
+      return run(() => callWorker('setFilter', { filter, issueCode: issueCode ?? undefined }));
+    },
+    edit: (rowIndex, column, value) => run(() => callWorker('edit', { rowIndex, column, value })),
+    bulk: (fix) => run(() => callWorker('bulk', { fix })),
+    replace: (find, replacement, column, matchCase) => run(() => callWorker('replace', { find, replace: replacement, column, matchCase })),
+    undo: () => run(() => callWorker('undo', undefined)),
+    redo: () => run(() => callWorker('redo', undefined)),
+  };
+});

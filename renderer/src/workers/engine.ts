@@ -1,0 +1,86 @@
+/**
+ * The one place the worker calls the shared pipeline (ingest, mapping, prepare, plan, report),
+ * so a change in those signatures touches this file only.
+ */
+import { openWorkbook } from '../../../shared/ingest';
+import { autoMap } from '../../../shared/mapping/auto';
+import { buildTargetCatalog } from '../../../shared/mapping/catalog';
+import { applyTemplate, matchTemplates } from '../../../shared/mapping/templates';
+import { prepareRow, prepareTable } from '../../../shared/prepare/prepare';
+// REPORT-PENDING: shared/report lands later; until then the two exports below say so.
+import { buildPlan, fingerprintBytes } from '../../../shared/upload/plan';
+import type { ReadTableOptions, Table, Workbook } from '../../../shared/ingest/types';
+import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
+import type { PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
+import type { CatalogInput } from './protocol';
+
+export interface OpenedBook {
+  info: Workbook;
+  fingerprint: string;
+  readTable(options: ReadTableOptions): Promise<Table>;
+}
+
+/** Parses the file's bytes (throws UserError for files it cannot read). */
+export async function open(bytes: ArrayBuffer, fileName: string): Promise<OpenedBook> {
+  const u8 = new Uint8Array(bytes);
+  const book = openWorkbook(u8, fileName);
+  return { info: book.info, fingerprint: fingerprintBytes(u8), readTable: async (o) => book.readTable(o) };
+}
+
+export function catalogOf(input: CatalogInput): TargetCatalog {
+  return buildTargetCatalog(input.layout, input.funnels);
+}
+
+export function suggest(table: Table, catalog: TargetCatalog): ColumnMapping[] {
+  return autoMap(table, catalog);
+}
+
+export function templatesFor(templates: MappingTemplate[], table: Table): { name: string; score: number }[] {
+  return matchTemplates(templates, table).map((m) => ({ name: m.template.name, score: m.score }));
+}
+
+export function fromTemplate(template: MappingTemplate, table: Table, catalog: TargetCatalog): ColumnMapping[] {
+  return applyTemplate(template, table, catalog).mapping;
+}
+
+export function prepareAll(table: Table, mappings: ColumnMapping[], catalog: TargetCatalog, options: PrepareOptions): PreparedTable {
+  return prepareTable(table, mappings, catalog, options);
+}
+
+export function prepareOne(table: Table, rowIndex: number, mappings: ColumnMapping[], catalog: TargetCatalog, options: PrepareOptions): PreparedRow {
+  return prepareRow(table, rowIndex, mappings, catalog, options);
+}
+
+export function plan(rows: PreparedRow[], init: { fileName: string; fingerprint: string; mappings: ColumnMapping[]; mode: ImportMode; options: ImportOptions }): ImportPlan {
+  const mappingKey = init.mappings.map((m) => `${m.header}=${m.target}${m.valueType ? `/${m.valueType}` : ''}`).join('|');
+  return buildPlan(rows, {
+    fileName: init.fileName,
+    fileFingerprint: init.fingerprint,
+    mappingKey,
+    mode: init.mode,
+    options: init.options,
+    refIdColumn: init.mappings.some((m) => m.target === 'refId'),
+  });
+}
+
+/** The cleaned table as a spreadsheet ("Clean only"). */
+export function cleanFile(table: Table, prepared: PreparedTable, mappings: ColumnMapping[], format: 'xlsx' | 'csv'): ArrayBuffer {
+  void [table, prepared, mappings, format];
+  return toArrayBuffer(notYet());
+}
+
+/** The row-by-row report of an import (failed and invalid rows with their reasons, in the file's own columns). */
+export function errorReport(table: Table, prepared: PreparedTable, result: ImportResult, format: 'xlsx' | 'csv'): ArrayBuffer {
+  void [table, prepared, result, format];
+  return toArrayBuffer(notYet());
+}
+
+function notYet(): Uint8Array {
+  throw new Error('report module not available yet');
+}
+
+function toArrayBuffer(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
+  if (bytes instanceof ArrayBuffer) return bytes;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}

@@ -1,0 +1,373 @@
+/**
+ * The pipeline state kept inside the worker: the opened file, the table, the mapping, the prepared rows,
+ * the user's edits with their undo/redo history, and the filtered view the grid scrolls through.
+ * Everything heavy stays here; the UI thread receives summaries and windows of rows.
+ */
+import type { ReadTableOptions, Table } from '../../../shared/ingest/types';
+import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
+import type { DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
+import { UserError } from '../../../shared/text';
+import * as engine from './engine';
+import { replaceAll, titleCase, trimCell } from './cellFixes';
+import type {
+  BulkFix, CatalogInput, GridRow, IssueCount, MappingSuggestion, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
+} from './protocol';
+
+/** One cell edit, enough to undo and redo it. */
+interface CellEdit {
+  row: number;
+  column: number;
+  before: string;
+  after: string;
+  wasEdited: boolean;
+}
+
+/** Above this many touched rows, prepare the whole table again (also refreshes duplicate groups). */
+const FULL_PREPARE_THRESHOLD = 2000;
+const PREVIEW_ROWS = 30;
+const SAMPLES = 5;
+
+function needs<T>(value: T | null, what: string): T {
+  if (value === null) {
+    throw new UserError('ui.step-missing', {
+      vi: `Chưa có ${what}. Hãy quay lại bước trước và làm lại.`,
+      en: `There is no ${what} yet. Go back to the previous step and do it again.`,
+    });
+  }
+  return value;
+}
+
+export class Pipeline {
+  private book: engine.OpenedBook | null = null;
+  private table: Table | null = null;
+  private catalog: TargetCatalog | null = null;
+  private mappings: ColumnMapping[] = [];
+  private policy: DuplicatePolicy = 'keep-first';
+  private disabledChanges: string[] = [];
+  private prepared: PreparedTable | null = null;
+  /** Table row index → index in prepared.rows (-1 when the row was not prepared). */
+  private preparedOf = new Int32Array(0);
+  private edited = new Map<number, Set<number>>();
+  private undoStack: CellEdit[][] = [];
+  private redoStack: CellEdit[][] = [];
+  private filter: ReviewFilter = 'all';
+  private issueCode: string | undefined;
+  private view = new Int32Array(0);
+  private version = 0;
+
+  async open(bytes: ArrayBuffer, fileName: string) {
+    this.book = await engine.open(bytes, fileName);
+    this.reset();
+    const table = await this.readTable({ sheet: this.book.info.suggestedSheet });
+    return { workbook: this.book.info, table };
+  }
+
+  async readTable(options: ReadTableOptions): Promise<TableSummary> {
+    const book = needs(this.book, 'tệp / file');
+    this.table = await book.readTable(options);
+    this.reset();
+    return summarize(this.table);
+  }
+
+  /** The top rows of a sheet exactly as they are, to pick the header row from. */
+  async sheetPreview(sheet: string, rows: number): Promise<SheetPreview> {
+    const book = needs(this.book, 'tệp / file');
+    const raw = await book.readTable({ sheet, headerRow: 1 });
+    const header = { rowNumber: raw.headerRow, cells: raw.columns.map((c) => c.originalHeader) };
+    return { sheet, rows: [header, ...raw.rows.slice(0, rows - 1).map((r) => ({ rowNumber: r.rowNumber, cells: r.cells }))] };
+  }
+
+  suggestMapping(input: CatalogInput, templates: MappingTemplate[]): MappingSuggestion {
+    const table = needs(this.table, 'bảng / table');
+    this.catalog = engine.catalogOf(input);
+    return {
+      mappings: engine.suggest(table, this.catalog),
+      targets: this.catalog.targets,
+      templates: engine.templatesFor(templates, table),
+    };
+  }
+
+  applyTemplate(template: MappingTemplate): ColumnMapping[] {
+    return engine.fromTemplate(template, needs(this.table, 'bảng / table'), needs(this.catalog, 'danh mục / catalog'));
+  }
+
+  prepare(mappings: ColumnMapping[], policy: DuplicatePolicy, disabledChanges: string[]): ReviewSummary {
+    this.mappings = mappings;
+    this.policy = policy;
+    this.disabledChanges = disabledChanges;
+    this.prepareEverything();
+    return this.summary();
+  }
+
+  setFilter(filter: ReviewFilter, issueCode?: string): ReviewSummary {
+    this.filter = filter;
+    this.issueCode = issueCode;
+    this.rebuildView();
+    return this.summary();
+  }
+
+  rows(from: number, to: number): GridRow[] {
+    const table = needs(this.table, 'bảng / table');
+    const out: GridRow[] = [];
+    const end = Math.min(to, this.view.length);
+    for (let i = Math.max(0, from); i < end; i++) {
+      const t = this.view[i];
+      const row = table.rows[t];
+      const p = this.preparedRow(t);
+      out.push({
+        rowIndex: t,
+        rowNumber: row.rowNumber,
+        status: p?.status ?? 'valid',
+        cells: row.cells,
+        issues: p?.issues ?? [],
+        changes: p?.changes ?? [],
+        edited: [...(this.edited.get(t) ?? [])],
+        duplicateOf: p?.duplicateOf,
+      });
+    }
+    return out;
+  }
+
+  edit(rowIndex: number, column: number, value: string): ReviewSummary {
+    const table = needs(this.table, 'bảng / table');
+    const before = table.rows[rowIndex]?.cells[column];
+    if (before === undefined || before === value) return this.summary();
+    this.commit([{ row: rowIndex, column, before, after: value, wasEdited: this.isEdited(rowIndex, column) }]);
+    return this.summary();
+  }
+
+  bulk(fix: BulkFix): ReviewSummary & { touched: number } {
+    const table = needs(this.table, 'bảng / table');
+    const edits: CellEdit[] = [];
+    const set = (row: number, column: number, after: string) => {
+      const before = table.rows[row].cells[column];
+      if (before !== after) edits.push({ row, column, before, after, wasEdited: this.isEdited(row, column) });
+    };
+    const columnsFor = (pred: (m: ColumnMapping) => boolean) => this.mappings.filter(pred).map((m) => m.column);
+    if (fix === 'suggestions') {
+      table.rows.forEach((_r, t) => {
+        for (const issue of this.preparedRow(t)?.issues ?? []) {
+          if (issue.column !== null && issue.suggestion !== undefined) set(t, issue.column, issue.suggestion);
+        }
+      });
+    } else if (fix === 'phones') {
+      const cols = new Set(columnsFor((m) => m.target === 'phones'));
+      table.rows.forEach((_r, t) => {
+        const last = new Map<number, string>();
+        for (const c of this.preparedRow(t)?.changes ?? []) if (cols.has(c.column) && c.code.startsWith('phone')) last.set(c.column, c.after);
+        for (const [col, after] of last) set(t, col, after);
+      });
+    } else {
+      const cols = fix === 'title-case' ? columnsFor((m) => m.target === 'fullName') : table.columns.map((c) => c.index);
+      const apply = fix === 'title-case' ? titleCase : trimCell;
+      table.rows.forEach((r, t) => {
+        for (const col of cols) if (r.cells[col]) set(t, col, apply(r.cells[col]));
+      });
+    }
+    this.commit(edits);
+    return { ...this.summary(), touched: edits.length };
+  }
+
+  replace(find: string, replacement: string, column: number | null, matchCase: boolean): ReviewSummary & { touched: number } {
+    const table = needs(this.table, 'bảng / table');
+    const cols = column === null ? table.columns.map((c) => c.index) : [column];
+    const edits: CellEdit[] = [];
+    table.rows.forEach((r, t) => {
+      for (const col of cols) {
+        const after = replaceAll(r.cells[col] ?? '', find, replacement, matchCase);
+        if (after !== null && after !== r.cells[col]) edits.push({ row: t, column: col, before: r.cells[col], after, wasEdited: this.isEdited(t, col) });
+      }
+    });
+    this.commit(edits);
+    return { ...this.summary(), touched: edits.length };
+  }
+
+  undo(): ReviewSummary {
+    const batch = this.undoStack.pop();
+    if (batch) {
+      this.write(batch, 'before');
+      this.redoStack.push(batch);
+    }
+    return this.summary();
+  }
+
+  redo(): ReviewSummary {
+    const batch = this.redoStack.pop();
+    if (batch) {
+      this.write(batch, 'after');
+      this.undoStack.push(batch);
+    }
+    return this.summary();
+  }
+
+  duplicates(limit: number) {
+    return needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data').duplicates.slice(0, limit);
+  }
+
+  plan(mode: ImportMode, options: ImportOptions, onlyRows?: number[]): ImportPlan {
+    const table = needs(this.table, 'bảng / table');
+    const prepared = needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data');
+    const only = onlyRows ? new Set(onlyRows) : null;
+    const rows = only ? prepared.rows.filter((r) => only.has(r.rowNumber)) : prepared.rows;
+    return engine.plan(rows, { fileName: table.fileName, fingerprint: needs(this.book, 'tệp / file').fingerprint, mappings: this.mappings, mode, options });
+  }
+
+  cleanExport(format: 'xlsx' | 'csv'): ArrayBuffer {
+    return engine.cleanFile(needs(this.table, 'bảng / table'), needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data'), this.mappings, format);
+  }
+
+  errorReport(result: ImportResult, format: 'xlsx' | 'csv'): ArrayBuffer {
+    return engine.errorReport(needs(this.table, 'bảng / table'), needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data'), result, format);
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  private reset() {
+    this.prepared = null;
+    this.preparedOf = new Int32Array(0);
+    this.edited.clear();
+    this.undoStack = [];
+    this.redoStack = [];
+    this.view = new Int32Array(0);
+    this.filter = 'all';
+    this.issueCode = undefined;
+  }
+
+  private options(): PrepareOptions {
+    return { duplicatePolicy: this.policy, defaultCountry: 'VN', disabledChanges: this.disabledChanges };
+  }
+
+  private isEdited(row: number, column: number): boolean {
+    return this.edited.get(row)?.has(column) ?? false;
+  }
+
+  private preparedRow(t: number): PreparedRow | undefined {
+    const i = this.preparedOf[t];
+    return i >= 0 && this.prepared ? this.prepared.rows[i] : undefined;
+  }
+
+  private commit(edits: CellEdit[]) {
+    if (edits.length === 0) return;
+    this.write(edits, 'after');
+    this.undoStack.push(edits);
+    if (this.undoStack.length > 200) this.undoStack.shift();
+    this.redoStack = [];
+  }
+
+  /** Writes one side of a batch into the table and prepares the touched rows again. */
+  private write(edits: CellEdit[], side: 'before' | 'after') {
+    const table = needs(this.table, 'bảng / table');
+    const list = side === 'before' ? [...edits].reverse() : edits;
+    for (const e of list) {
+      table.rows[e.row].cells[e.column] = e[side];
+      const mark = side === 'after' ? true : e.wasEdited;
+      const cols = this.edited.get(e.row) ?? new Set<number>();
+      if (mark) cols.add(e.column);
+      else cols.delete(e.column);
+      if (cols.size > 0) this.edited.set(e.row, cols);
+      else this.edited.delete(e.row);
+    }
+    const touched = new Set(edits.map((e) => e.row));
+    if (touched.size > FULL_PREPARE_THRESHOLD) {
+      this.prepareEverything();
+      return;
+    }
+    const prepared = needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data');
+    const catalog = needs(this.catalog, 'danh mục / catalog');
+    for (const t of touched) {
+      const i = this.preparedOf[t];
+      if (i < 0) continue;
+      const old = prepared.rows[i];
+      const next = engine.prepareOne(table, t, this.mappings, catalog, this.options());
+      // One row alone cannot tell whether it duplicates another: keep the duplicate mark while the row stays valid.
+      if (old.status === 'duplicate' && next.status === 'valid') {
+        next.status = 'duplicate';
+        next.duplicateOf = old.duplicateOf;
+      }
+      prepared.rows[i] = next;
+    }
+    this.rebuildView();
+  }
+
+  private prepareEverything() {
+    const table = needs(this.table, 'bảng / table');
+    this.prepared = engine.prepareAll(table, this.mappings, needs(this.catalog, 'danh mục / catalog'), this.options());
+    const byNumber = new Map<number, number>();
+    this.prepared.rows.forEach((r, i) => byNumber.set(r.rowNumber, i));
+    this.preparedOf = new Int32Array(table.rows.length);
+    table.rows.forEach((r, t) => (this.preparedOf[t] = byNumber.get(r.rowNumber) ?? -1));
+    this.rebuildView();
+  }
+
+  private rebuildView() {
+    const table = needs(this.table, 'bảng / table');
+    const keep = new Int32Array(table.rows.length);
+    let n = 0;
+    for (let t = 0; t < table.rows.length; t++) if (this.matches(t)) keep[n++] = t;
+    this.view = keep.slice(0, n);
+    this.version++;
+  }
+
+  private matches(t: number): boolean {
+    const p = this.preparedRow(t);
+    if (this.issueCode) return p?.issues.some((i) => i.code === this.issueCode) ?? false;
+    switch (this.filter) {
+      case 'all': return true;
+      case 'errors': return p?.status === 'invalid' || (p?.issues.some((i) => i.severity === 'error') ?? false);
+      case 'warnings': return p?.issues.some((i) => i.severity === 'warning') ?? false;
+      case 'duplicates': return p?.status === 'duplicate';
+      case 'changed': return (p?.changes.length ?? 0) > 0 || this.edited.has(t);
+    }
+  }
+
+  private summary(): ReviewSummary {
+    const prepared = needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data');
+    const counts = { total: prepared.rows.length, valid: 0, invalid: 0, duplicates: 0, warnings: 0, changed: 0 };
+    const issues = new Map<string, IssueCount>();
+    prepared.rows.forEach((r) => {
+      if (r.status === 'valid') counts.valid++;
+      else if (r.status === 'invalid') counts.invalid++;
+      else counts.duplicates++;
+      if (r.issues.some((i) => i.severity === 'warning')) counts.warnings++;
+      if (r.changes.length > 0) counts.changed++;
+      for (const i of r.issues) {
+        const c = issues.get(i.code);
+        if (c) c.count++;
+        else issues.set(i.code, { code: i.code, severity: i.severity, count: 1, message: i.message });
+      }
+    });
+    return {
+      counts,
+      issues: [...issues.values()].sort((a, b) => (a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1)),
+      duplicateGroups: prepared.duplicates.length,
+      viewCount: this.view.length,
+      canUndo: this.undoStack.length > 0,
+      canRedo: this.redoStack.length > 0,
+      version: this.version,
+    };
+  }
+}
+
+function summarize(table: Table): TableSummary {
+  const samples = table.columns.map(() => [] as string[]);
+  for (const row of table.rows) {
+    let full = true;
+    table.columns.forEach((c, i) => {
+      const v = row.cells[c.index]?.trim();
+      if (v && samples[i].length < SAMPLES && !samples[i].includes(v)) samples[i].push(v);
+      if (samples[i].length < SAMPLES) full = false;
+    });
+    if (full) break;
+  }
+  return {
+    fileName: table.fileName,
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    columns: table.columns,
+    rowCount: table.rows.length,
+    notes: table.notes,
+    preview: table.rows.slice(0, PREVIEW_ROWS).map((r) => ({ rowNumber: r.rowNumber, cells: r.cells })),
+    samples,
+  };
+}

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of the renderer's pure modules (the root vitest.config.ts covers shared/, electron/ and test/).
+export default defineConfig({
+  test: { root: __dirname + '/..', include: ['renderer/**/*.test.ts'], testTimeout: 20_000 },
+});

@@ -1,0 +1,50 @@
+/**
+ * The in-page half of the browser harness: implements `window.omi` (the preload's OmiBridge) by POSTing each
+ * request to the harness server, which runs the real main-process handlers, and by listening to their events
+ * over server-sent events. Bundled to one classic script and loaded before the renderer.
+ */
+import type { EventChannel, Events, OmiBridge, RequestArgs, RequestChannel, Responses } from '../../shared/ipc/contract';
+import { decodeBytes, encodeBytes, type Base64 } from './codec';
+
+const b64: Base64 = {
+  encode(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(s);
+  },
+  decode(text) {
+    const s = atob(text);
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  },
+};
+
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const source = new EventSource('/__bridge/events');
+source.onmessage = (m: MessageEvent<string>) => {
+  const { event, payload } = JSON.parse(m.data) as { event: string; payload: unknown };
+  for (const l of listeners.get(event) ?? []) l(decodeBytes(payload, b64));
+};
+
+const omi: OmiBridge = {
+  async request<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Responses[C]> {
+    const res = await fetch('/__bridge/request', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ channel, args: encodeBytes(args, b64) }),
+    });
+    const body = (await res.json()) as { value?: unknown; error?: string };
+    if (!res.ok) throw new Error(body.error ?? `bridge answered ${res.status}`);
+    return decodeBytes(body.value, b64) as Responses[C];
+  },
+  on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => void): () => void {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    const l = listener as (p: unknown) => void;
+    set.add(l);
+    return () => set.delete(l);
+  },
+};
+
+(window as unknown as { omi: OmiBridge }).omi = omi;

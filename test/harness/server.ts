@@ -1,0 +1,183 @@
+/**
+ * The browser harness: serves the built renderer and, in place of Electron's preload, a bridge script whose
+ * `window.omi` calls the SAME main-process handlers (createHandlers) over loopback:
+ *   POST /__bridge/request {channel, args}  → validated with requestSchemas[channel], answered as JSON
+ *   GET  /__bridge/events                   → the handlers' events as server-sent events
+ * Test-only: the test decides what the next open / save dialog answers (functions below, or
+ * POST /__test/dialogs {open?, save?}), and GET /__test/file?path=… serves a file for drag-and-drop.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'esbuild';
+import { requestSchemas, type EventChannel, type Events, type RequestChannel } from '../../shared/ipc/contract';
+import { createHandlers } from '../../electron/main/handlers/index';
+import type { Handlers, MainDeps } from '../../electron/main/handlers/types';
+import { decodeBytes, encodeBytes, type Base64 } from './codec';
+
+const b64: Base64 = {
+  encode: (bytes) => Buffer.from(bytes).toString('base64'),
+  decode: (text) => new Uint8Array(Buffer.from(text, 'base64')),
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+};
+
+export interface HarnessOptions {
+  /** Folder of the built renderer (index.html + assets). */
+  rendererDir: string;
+  /** The OMI sandbox the "Sandbox" connection uses (a real omi-sandbox process started by the test). */
+  sandbox: { url: string; token: string };
+  /** Defaults to a fresh temp folder, removed on close. */
+  userDataDir?: string;
+}
+
+export interface Harness {
+  url: string;
+  userDataDir: string;
+  /** The path the next "open file" dialog answers (null = the user cancels). */
+  nextOpen(path: string | null): void;
+  /** The path the next "save" dialog answers (null = the user cancels). */
+  nextSave(path: string | null): void;
+  /** URLs the app asked the OS to open. */
+  opened: string[];
+  /** Every event emitted by the handlers, in order (for assertions). */
+  events: { event: EventChannel; payload: unknown }[];
+  close(): Promise<void>;
+}
+
+/** Starts the harness on 127.0.0.1 with a free port. */
+export async function startHarness(opts: HarnessOptions): Promise<Harness> {
+  const ownDir = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'omi-harness-'));
+  let openAnswer: string | null = null;
+  let saveAnswer: string | null = null;
+  const clients = new Set<ServerResponse>();
+  const events: Harness['events'] = [];
+  const opened: string[] = [];
+
+  const deps: MainDeps = {
+    userDataDir,
+    secrets: (() => {
+      let token: string | null = null;
+      return { get: async () => token, set: async (t: string) => void (token = t) };
+    })(),
+    dialogs: {
+      openFile: async () => openAnswer,
+      saveFile: async (defaultName) => saveAnswer ?? join(userDataDir, defaultName),
+    },
+    openExternal: async (url) => void opened.push(url),
+    emit<E extends EventChannel>(event: E, payload: Events[E]) {
+      events.push({ event, payload });
+      const line = `data: ${JSON.stringify({ event, payload: encodeBytes(payload, b64) })}\n\n`;
+      for (const c of clients) c.write(line);
+    },
+    sandbox: async () => opts.sandbox,
+  };
+  const handlers: Handlers = createHandlers(deps);
+
+  const bridgeScript = (
+    await build({ entryPoints: [join(import.meta.dirname, 'bridge-client.ts')], bundle: true, format: 'iife', write: false, target: 'es2022' })
+  ).outputFiles[0].text;
+  const indexHtml = readFileSync(join(opts.rendererDir, 'index.html'), 'utf8').replace(
+    '<head>',
+    // A classic script from 'self' (the CSP allows it) that runs before the renderer's module script.
+    '<head>\n    <script src="/__bridge/bridge.js"></script>',
+  );
+  const root = resolve(opts.rendererDir);
+
+  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'POST' && url.pathname === '/__bridge/request') return bridgeRequest(req, res);
+    if (req.method === 'GET' && url.pathname === '/__bridge/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === '/__bridge/bridge.js') return send(res, 200, TYPES['.js'], bridgeScript);
+    if (req.method === 'POST' && url.pathname === '/__test/dialogs') {
+      const body = JSON.parse(await readBody(req)) as { open?: string | null; save?: string | null };
+      if (body.open !== undefined) openAnswer = body.open;
+      if (body.save !== undefined) saveAnswer = body.save;
+      return send(res, 204, 'text/plain', '');
+    }
+    if (req.method === 'GET' && url.pathname === '/__test/file') {
+      return send(res, 200, 'application/octet-stream', await readFile(url.searchParams.get('path') ?? ''));
+    }
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+    if (url.pathname === '/' || url.pathname === '/index.html') return send(res, 200, TYPES['.html'], indexHtml);
+    const file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) return send(res, 403, 'text/plain', 'forbidden');
+    try {
+      return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', await readFile(file));
+    } catch {
+      return send(res, 404, 'text/plain', 'not found');
+    }
+  }
+
+  async function bridgeRequest(req: IncomingMessage, res: ServerResponse) {
+    let channel = '';
+    try {
+      const body = JSON.parse(await readBody(req)) as { channel: string; args?: unknown };
+      channel = body.channel;
+      if (!Object.hasOwn(requestSchemas, channel)) return sendJson(res, 400, { error: `unknown channel ${channel}` });
+      const c = channel as RequestChannel;
+      const parsed = requestSchemas[c].safeParse(decodeBytes(body.args, b64));
+      if (!parsed.success) return sendJson(res, 400, { error: `invalid arguments for ${c}: ${parsed.error.message}` });
+      const handler = handlers[c] as (args: unknown) => Promise<unknown>;
+      const value = await handler(parsed.data);
+      return sendJson(res, 200, { value: encodeBytes(value, b64) });
+    } catch (e) {
+      // Like ipcRenderer.invoke: the renderer sees a rejected promise with the message.
+      return sendJson(res, 500, { error: `${channel}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((e) => send(res, 500, 'text/plain', String(e)));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    userDataDir,
+    nextOpen: (p) => void (openAnswer = p),
+    nextSave: (p) => void (saveAnswer = p),
+    opened,
+    events,
+    async close() {
+      for (const c of clients) c.end();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      server.closeAllConnections();
+      const maybeDispose = handlers as unknown as { dispose?: () => Promise<void> };
+      await maybeDispose.dispose?.();
+      if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', fail);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  send(res, status, 'application/json', JSON.stringify(body));
+}

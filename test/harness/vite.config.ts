@@ -1,0 +1,23 @@
+/**
+ * Builds the renderer alone for the browser harness, with the same root, plugins and worker format as
+ * electron.vite.config.ts, into out/harness (so it never clobbers the app build in out/renderer).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export const HARNESS_RENDERER_DIR = resolve(import.meta.dirname, '../../out/harness');
+
+export default defineConfig({
+  root: resolve(import.meta.dirname, '../../renderer'),
+  base: './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  logLevel: 'warn',
+  build: {
+    outDir: HARNESS_RENDERER_DIR,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: { input: { index: resolve(import.meta.dirname, '../../renderer/index.html') } },
+  },
+});
