@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Outcome, PendingImport } from '../../../shared/ipc/contract';
+import type { OmiApi } from '../../../shared/omi/api';
 import { importPlanSchema } from '../../../shared/ipc/contract';
 import { startImport, type ImportJob } from '../../../shared/upload/engine';
 import { replayJournal } from '../../../shared/upload/journal';
@@ -135,12 +136,11 @@ function safeName(importId: string): string {
 }
 
 /** An OmiApi that asks the connection for the current client at each call (a renewed token takes effect at once). */
-function lazyApi(connection: Connection): import('../../../shared/omi/api').OmiApi {
+function lazyApi(connection: Connection): OmiApi {
   const call =
-    <K extends keyof import('../../../shared/omi/api').OmiApi>(method: K) =>
+    <K extends keyof OmiApi>(method: K) =>
     async (...args: unknown[]) => {
-      // Fails here (with the connection's own sentence) before a journal is opened when there is no usable connection.
-    await connection.api();
+      const { api } = await connection.api();
       return (api[method] as (...a: unknown[]) => unknown)(...args);
     };
   return {
@@ -151,5 +151,5 @@ function lazyApi(connection: Connection): import('../../../shared/omi/api').OmiA
     get: call('get'),
     layoutList: call('layoutList'),
     funnelList: call('funnelList'),
-  } as import('../../../shared/omi/api').OmiApi;
+  } as OmiApi;
 }
