@@ -18,7 +18,7 @@ export function cleanList(cell: string, _ctx: CleanContext = {}): Cleaned<string
   const dropped: string[] = [];
   for (const p of parts) {
     const k = foldKey(p) || p;
-    if (seen.has(k)) dropped.push(p);
+    if (seen.has(k) || isPlaceholder(p)) dropped.push(p);
     else {
       seen.add(k);
       out.push(p);
@@ -28,8 +28,8 @@ export function cleanList(cell: string, _ctx: CleanContext = {}): Cleaned<string
   return {
     value: out,
     changes: [change('list.duplicate-removed', text, out.join(', '), {
-      vi: `Bỏ giá trị lặp: ${dropped.join(', ')}.`,
-      en: `Dropped repeated values: ${dropped.join(', ')}.`,
+      vi: `Bỏ giá trị lặp hoặc trống: ${dropped.join(', ')}.`,
+      en: `Dropped repeated or empty values: ${dropped.join(', ')}.`,
     })],
     issues: [],
   };

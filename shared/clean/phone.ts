@@ -87,7 +87,7 @@ function splitNumbers(text: string): string[] {
   const parts = text.split(SPLIT).map((p) => p.trim()).filter((p) => /\d/.test(p));
   const out: string[] = [];
   for (const p of parts) {
-    const digits = p.replace(/\D/g, '');
+    const digits = p.replace(EXTENSION, '').replace(/\D/g, '');
     const intl = /^\s*(\+|00)/.test(p);
     if (digits.length <= (intl ? 15 : 12)) {
       out.push(p);
@@ -153,7 +153,7 @@ function cleanOne(piece: string, opts: PhoneOptions, fromNumberCell: boolean): C
   }
   const country = (opts.defaultCountry ?? 'VN').toUpperCase();
   let national: string;
-  if (intl && !digits.startsWith('84')) return foreign('+' + digits, changes, issues);
+  if (intl && !digits.startsWith('84')) return foreign('+' + digits, piece, changes, issues);
   if (intl || (digits.startsWith('84') && (digits.length === 11 || digits.length === 12))) {
     national = '0' + digits.slice(2).replace(/^0+/, '');
     changes.push(change('phone.country-code', compact, national, {
@@ -161,7 +161,7 @@ function cleanOne(piece: string, opts: PhoneOptions, fromNumberCell: boolean): C
       en: 'Replaced the +84 country code with a leading 0 (national form).',
     }));
   } else if (country !== 'VN') {
-    return foreign(digits, changes, issues, country);
+    return foreign(digits, piece, changes, issues, country);
   } else {
     national = digits;
   }
@@ -206,7 +206,7 @@ function cleanOne(piece: string, opts: PhoneOptions, fromNumberCell: boolean): C
 }
 
 /** A number with a foreign country code: kept in international form, checked against that country's rules. */
-function foreign(number: string, changes: CellChange[], issues: CellIssue[], country?: string): Cleaned<string> {
+function foreign(number: string, typed: string, changes: CellChange[], issues: CellIssue[], country?: string): Cleaned<string> {
   const parsed = parsePhoneNumberFromString(number, country as CountryCode | undefined);
   if (parsed && parsed.isValid()) {
     if (parsed.number !== number) {
@@ -218,8 +218,8 @@ function foreign(number: string, changes: CellChange[], issues: CellIssue[], cou
     return { value: parsed.number, changes, issues };
   }
   issues.push(issue('error', 'phone.invalid', {
-    vi: `"${number}" không phải số điện thoại hợp lệ của nước có mã này. Hãy kiểm tra lại.`,
-    en: `"${number}" is not a valid phone number for its country code. Please check it.`,
+    vi: `"${typed.trim()}" không phải số điện thoại hợp lệ của nước có mã này. Hãy kiểm tra lại.`,
+    en: `"${typed.trim()}" is not a valid phone number for its country code. Please check it.`,
   }));
   return { value: number, changes, issues };
 }
