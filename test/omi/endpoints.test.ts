@@ -140,7 +140,7 @@ describe('addMany', () => {
       method: 'POST', headers: { authorization: `Bearer ${sb.token}` }, body: JSON.stringify([{ fullName: 'x' }]),
     });
     expect(res.status).toBe(400);
-    expect((await res.json()).message).toMatch(/\{"data"/);
+    expect(((await res.json()) as { message: string }).message).toMatch(/\{"data"/);
   });
 });
 

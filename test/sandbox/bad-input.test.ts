@@ -106,7 +106,7 @@ describe('bad input gets a clear error envelope and the server keeps serving', (
   it('admin routes answer plain JSON errors for unknown paths and bad boards', async () => {
     const res = await fetch(`${sb.url}/__sandbox/nothing`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toMatch(/GET \/__sandbox\/contacts/);
+    expect(((await res.json()) as { error: string }).error).toMatch(/GET \/__sandbox\/contacts/);
     const bad = await fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', body: '{oops' });
     expect(bad.status).toBe(400);
     await stillServing();

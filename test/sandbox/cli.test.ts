@@ -54,7 +54,7 @@ describe('omi-sandbox command line', () => {
         method: 'POST', headers: { authorization: `Bearer ${sb.token}` }, body: JSON.stringify({ refId: 'sigint', fullName: 'Ngắt' }),
       });
       sb.process.kill('SIGINT');
-      expect((await res.json()).payload).toBe(true);
+      expect(((await res.json()) as { payload: unknown }).payload).toBe(true);
       expect(await exited).toBe(0);
       expect(JSON.parse(readFileSync(file, 'utf8')).contacts.map((c: { refId: string }) => c.refId)).toEqual(['sigint']);
     } finally {

@@ -25,7 +25,7 @@ async function search(body: SearchBody | undefined, query = ''): Promise<{ statu
     headers: { authorization: `Bearer ${sb.token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as never };
 }
 
 async function refs(body: SearchBody): Promise<string[]> {
@@ -102,7 +102,7 @@ describe('filters and ids', () => {
     const res = await fetch(`${sb.url}/api/v2/contact/update`, {
       method: 'POST', headers: { authorization: `Bearer ${sb.token}` }, body: JSON.stringify({ refId: 'duc', note: 'gọi lại' }),
     });
-    expect((await res.json()).payload).toBe(true);
+    expect(((await res.json()) as { payload: unknown }).payload).toBe(true);
     const duc = (await sb.contacts()).find((c) => c.ref_id === 'duc')!;
     expect(await refs({ ranges: [{ field: 'last_updated_date', from: duc.last_updated_date }] })).toEqual(['duc']);
     expect(await refs({ ranges: [{ field: 'last_updated_date', to: duc.last_updated_date - 1 }] })).toEqual(['an', 'binh', 'hoa']);
