@@ -36,6 +36,11 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** The domain certainly meant by a well-known misspelling (`gmial.com` → `gmail.com`), or null. */
+export function knownTypo(domain: string): string | null {
+  return EXPLICIT[domain.toLowerCase()] ?? null;
+}
+
 /** The domain that was probably meant, or null when the domain looks right (or is unknown but not close to a common one). */
 export function suggestDomain(domain: string): string | null {
   const d = domain.toLowerCase();

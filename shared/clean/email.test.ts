@@ -29,32 +29,47 @@ describe('cleanEmails', () => {
   });
 
   it.each(['abc', 'abc@', '@gmail.com', 'a@gmail', 'a@@gmail.com', 'a..b@gmail.com', 'a@gmail.c', 'nguyễn@gmail.com'])(
-    '%j is an error and stays out of the contact', (cell) => {
+    '%j is flagged and stays out of the contact', (cell) => {
       const r = cleanEmails(cell);
       expect(r.value).toEqual([]);
-      expect(r.issues.map((i) => [i.severity, i.code])).toContainEqual(['error', 'email.invalid']);
+      expect(r.issues.map((i) => [i.severity, i.code])).toContainEqual(['warning', 'email.invalid']);
       expect(r.issues[0].message.vi).toContain('không phải địa chỉ email');
     });
 
   it.each([
     ['lan@gmial.com', 'lan@gmail.com'],
     ['lan@gmai.com', 'lan@gmail.com'],
-    ['lan@gmail.con', 'lan@gmail.com'],
+    ['Lan@Gmail.con', 'lan@gmail.com'],
     ['lan@gamil.com', 'lan@gmail.com'],
     ['lan@yahoo.com.vm', 'lan@yahoo.com.vn'],
     ['lan@yahoo.co.vn', 'lan@yahoo.com.vn'],
+    ['lan@yahoo.vn', 'lan@yahoo.com.vn'],
     ['lan@yaho.com', 'lan@yahoo.com'],
     ['lan@hotmial.com', 'lan@hotmail.com'],
     ['lan@outlok.com', 'lan@outlook.com'],
     ['lan@gmaill.com', 'lan@gmail.com'],
-  ])('%j: typo warning suggesting %j, value kept as typed', (cell, fixed) => {
+  ])('well-known typo %j is corrected to %j, recorded and flagged', (cell, fixed) => {
     const r = cleanEmails(cell);
-    expect(r.value).toEqual([cell]);
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'email.typo', suggestion: fixed })]);
+    expect(r.value).toEqual([fixed]);
+    expect(r.changes.at(-1)).toMatchObject({ code: 'email.typo-fixed', after: fixed });
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'email.typo-fixed' })]);
   });
 
+  it('the correction can be turned off, and then it is only suggested', () => {
+    const r = cleanEmails('lan@gmial.com', { disabled: new Set(['email.typo-fixed']) });
+    expect(r.value).toEqual(['lan@gmial.com']);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'email.typo', suggestion: 'lan@gmail.com' })]);
+  });
+
+  it.each([['lan@gmsil.com', 'lan@gmail.com'], ['lan@yahop.com', 'lan@yahoo.com'], ['lan@fpt.com.vm', 'lan@fpt.com.vn']])(
+    'a merely close domain %j is only suggested (%j)', (cell, fixed) => {
+      const r = cleanEmails(cell);
+      expect(r.value).toEqual([cell]);
+      expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'email.typo', suggestion: fixed })]);
+    });
+
   it('suggests for the whole cell when it holds several addresses', () => {
-    const r = cleanEmails('a@gmail.com; b@gmial.com');
+    const r = cleanEmails('a@gmail.com; b@gmsil.com');
     expect(r.issues[0].suggestion).toBe('a@gmail.com; b@gmail.com');
   });
 

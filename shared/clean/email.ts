@@ -1,7 +1,7 @@
 import type { CellChange, CellIssue } from '../prepare/types';
-import { suggestDomain } from './email-typos';
+import { knownTypo, suggestDomain } from './email-typos';
 import { isPlaceholder } from './placeholder';
-import { change, issue, type Cleaned, type CleanContext } from './types';
+import { allowed, change, issue, type Cleaned, type CleanContext } from './types';
 
 // The HTML living standard's email rule plus a dot in the domain: what a form in a browser would accept.
 const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
@@ -16,9 +16,10 @@ export function isValidEmail(email: string): boolean {
 
 /**
  * Cleans one email cell: trims, drops `mailto:` and <brackets>, lowercases, splits several addresses,
- * checks each one (only valid ones are returned; a bad one is an error). A probable domain typo (`gmial.com`) is a warning with the fix as its suggestion.
+ * checks each one (only valid ones are returned; a bad one is a warning and left out). A well-known domain typo
+ * (`gmial.com`) is corrected, recorded and flagged so it can be undone; a merely close one is only suggested.
  */
-export function cleanEmails(cell: string, _ctx: CleanContext = {}): Cleaned<string[]> {
+export function cleanEmails(cell: string, ctx: CleanContext = {}): Cleaned<string[]> {
   const changes: CellChange[] = [];
   const issues: CellIssue[] = [];
   const text = cell.trim();
@@ -39,31 +40,45 @@ export function cleanEmails(cell: string, _ctx: CleanContext = {}): Cleaned<stri
   }
   const out: string[] = [];
   for (const piece of pieces) {
-    const email = piece.replace(/^mailto:/i, '').replace(/^[<("']+|[>)"'.]+$/g, '').toLowerCase();
+    let email = piece.replace(/^mailto:/i, '').replace(/^[<("']+|[>)"'.]+$/g, '').toLowerCase();
     if (email !== piece) {
       changes.push(change('email.normalised', piece, email, {
         vi: 'Email được viết thường, bỏ "mailto:", ngoặc và dấu thừa.',
         en: 'Email lowercased, with "mailto:", brackets and stray marks removed.',
       }));
     }
-    const valid = isValidEmail(email);
-    if (!valid) {
-      issues.push(issue('error', 'email.invalid', {
-        vi: `"${piece}" không phải địa chỉ email hợp lệ. Hãy sửa hoặc xoá.`,
-        en: `"${piece}" is not a valid email address. Fix or remove it.`,
+    if (!isValidEmail(email)) {
+      issues.push(issue('warning', 'email.invalid', {
+        vi: `"${piece}" không phải địa chỉ email hợp lệ nên sẽ không được nhập. Hãy sửa nếu cần.`,
+        en: `"${piece}" is not a valid email address, so it will be left out. Fix it if needed.`,
       }));
+      continue;
+    }
+    const at = email.lastIndexOf('@');
+    const domain = email.slice(at + 1);
+    const known = knownTypo(domain);
+    if (known && allowed(ctx, 'email.typo-fixed')) {
+      const fixed = email.slice(0, at + 1) + known;
+      changes.push(change('email.typo-fixed', email, fixed, {
+        vi: `Sửa tên miền gõ nhầm "${domain}" thành "${known}".`,
+        en: `Corrected the mistyped domain "${domain}" to "${known}".`,
+      }));
+      issues.push(issue('warning', 'email.typo-fixed', {
+        vi: `Email "${email}" đã được sửa thành ${fixed} (tên miền gõ nhầm). Hoàn tác nếu địa chỉ cũ là đúng.`,
+        en: `Email "${email}" was corrected to ${fixed} (mistyped domain). Undo it if the original was right.`,
+      }));
+      email = fixed;
     } else {
-      const at = email.lastIndexOf('@');
-      const better = suggestDomain(email.slice(at + 1));
+      const better = suggestDomain(domain);
       if (better) {
         const fixed = email.slice(0, at + 1) + better;
         issues.push(issue('warning', 'email.typo', {
-          vi: `Tên miền "${email.slice(at + 1)}" có thể gõ nhầm; có phải là ${fixed}?`,
-          en: `The domain "${email.slice(at + 1)}" looks mistyped; did you mean ${fixed}?`,
+          vi: `Tên miền "${domain}" có thể gõ nhầm; có phải là ${fixed}?`,
+          en: `The domain "${domain}" looks mistyped; did you mean ${fixed}?`,
         }, pieces.length === 1 ? fixed : text.replace(piece, fixed)));
       }
     }
-    if (valid && !out.includes(email)) out.push(email);
+    if (!out.includes(email)) out.push(email);
   }
   return { value: out, changes, issues };
 }

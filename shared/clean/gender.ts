@@ -10,7 +10,7 @@ const GENDERS: Record<string, Gender> = {
   khac: 'other', other: 'other', o: 'other', 'gioi tinh khac': 'other',
 };
 
-/** `Nam` / `NỮ` / `nu` / `F` / `Female` / `khác` … → `male` / `female` / `other`; anything else is an error, not a guess. */
+/** `Nam` / `NỮ` / `nu` / `F` / `Female` / `khác` … → `male` / `female` / `other`; anything else is left empty and flagged, never guessed. */
 export function cleanGender(cell: string, _ctx: CleanContext = {}): Cleaned<Gender | undefined> {
   const text = cell.trim();
   if (text === '') return plain(undefined);
@@ -31,9 +31,9 @@ export function cleanGender(cell: string, _ctx: CleanContext = {}): Cleaned<Gend
   return {
     value: undefined,
     changes: [],
-    issues: [issue('error', 'gender.unknown', {
-      vi: `Giới tính "${text}" không rõ. OMI chỉ nhận Nam, Nữ hoặc Khác: hãy sửa ô này hoặc để trống.`,
-      en: `Gender "${text}" is unclear. OMI takes only male, female or other: fix the cell or leave it empty.`,
+    issues: [issue('warning', 'gender.unknown', {
+      vi: `Giới tính "${text}" không rõ nên để trống. OMI chỉ nhận Nam, Nữ hoặc Khác: hãy sửa ô này nếu cần.`,
+      en: `Gender "${text}" is unclear, so it is left empty. OMI takes only male, female or other: fix the cell if needed.`,
     })],
   };
 }

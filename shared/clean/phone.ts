@@ -42,8 +42,8 @@ function validVN(national: string): boolean {
 /**
  * Cleans one phone cell into numbers: Vietnamese ones in national form (`0912345678`), foreign ones in
  * international form (`+6591234567`). Several numbers in one cell are split. Every rewrite is a change;
- * a number that is still not valid is left out of the value and reported as an error, with the closest guess as
- * its suggestion.
+ * a number that is still not valid is left out of the value and reported (a warning: the rest of the contact
+ * still goes in), with the closest guess as its suggestion.
  */
 export function cleanPhones(cell: string, opts: PhoneOptions = {}): Cleaned<string[]> {
   const changes: CellChange[] = [];
@@ -72,7 +72,7 @@ export function cleanPhones(cell: string, opts: PhoneOptions = {}): Cleaned<stri
     // A suggestion is a new value for the whole cell.
     for (const i of one.issues) issues.push(i.suggestion && pieces.length > 1 ? { ...i, suggestion: text.replace(piece, i.suggestion) } : i);
     // Only numbers that pass go into the contact; a bad one stays visible through its issue.
-    if (one.value && !one.issues.some((i) => i.severity === 'error') && !out.includes(one.value)) out.push(one.value);
+    if (one.value && !one.issues.some((i) => i.code === 'phone.invalid') && !out.includes(one.value)) out.push(one.value);
   }
   return { value: out, changes, issues };
 }
@@ -192,14 +192,14 @@ function cleanOne(piece: string, opts: PhoneOptions, fromNumberCell: boolean): C
   }
   if (!validVN(national)) {
     const suggestion = landline && validVN(landline.number) ? landline.number : undefined;
-    issues.push(issue('error', 'phone.invalid', suggestion
+    issues.push(issue('warning', 'phone.invalid', suggestion
       ? {
-        vi: `"${piece}" không phải số điện thoại hợp lệ hiện nay. Nếu là số máy bàn mã vùng cũ, số mới là ${suggestion}.`,
-        en: `"${piece}" is not a valid phone number today. If it is a landline with an old area code, the new number is ${suggestion}.`,
+        vi: `"${piece}" không phải số điện thoại hợp lệ hiện nay và sẽ không được nhập. Nếu là số máy bàn mã vùng cũ, số mới là ${suggestion}.`,
+        en: `"${piece}" is not a valid phone number today and will be left out. If it is a landline with an old area code, the new number is ${suggestion}.`,
       }
       : {
-        vi: `"${piece}" không phải số điện thoại Việt Nam hợp lệ (cần 10 số, đầu số đang dùng). Hãy sửa hoặc xoá số này.`,
-        en: `"${piece}" is not a valid Vietnamese phone number (10 digits with a prefix in use). Fix or remove it.`,
+        vi: `"${piece}" không phải số điện thoại Việt Nam hợp lệ (10 số, đầu số đang dùng) nên sẽ không được nhập. Hãy sửa nếu cần.`,
+        en: `"${piece}" is not a valid Vietnamese phone number (10 digits, a prefix in use), so it will be left out. Fix it if needed.`,
       }, suggestion));
   }
   return { value: national, changes, issues };
@@ -217,9 +217,9 @@ function foreign(number: string, typed: string, changes: CellChange[], issues: C
     }
     return { value: parsed.number, changes, issues };
   }
-  issues.push(issue('error', 'phone.invalid', {
-    vi: `"${typed.trim()}" không phải số điện thoại hợp lệ của nước có mã này. Hãy kiểm tra lại.`,
-    en: `"${typed.trim()}" is not a valid phone number for its country code. Please check it.`,
+  issues.push(issue('warning', 'phone.invalid', {
+    vi: `"${typed.trim()}" không phải số điện thoại hợp lệ của nước có mã này nên sẽ không được nhập. Hãy kiểm tra lại.`,
+    en: `"${typed.trim()}" is not a valid phone number for its country code, so it will be left out. Please check it.`,
   }));
   return { value: number, changes, issues };
 }

@@ -1,6 +1,7 @@
 import { issue, plain, type Cleaned } from './types';
 
-/** An avatar (image) URL: trimmed; it must be an absolute http(s) URL or the API would refuse it. */
+/** An avatar (image) URL: trimmed; it must be an absolute http(s) URL or the API would refuse it
+ * (anything else is left out with a warning). */
 export function cleanUrl(cell: string): Cleaned<string | undefined> {
   const text = cell.trim();
   if (text === '') return plain(undefined);
@@ -16,9 +17,9 @@ export function cleanUrl(cell: string): Cleaned<string | undefined> {
   return {
     value: undefined,
     changes: [],
-    issues: [issue('error', 'url.invalid', {
-      vi: `"${text}" không phải địa chỉ web (http:// hoặc https://) của ảnh.`,
-      en: `"${text}" is not a web address (http:// or https://) of an image.`,
+    issues: [issue('warning', 'url.invalid', {
+      vi: `"${text}" không phải địa chỉ web (http:// hoặc https://) của ảnh nên sẽ không được nhập.`,
+      en: `"${text}" is not a web address (http:// or https://) of an image, so it will be left out.`,
     }, fixed)],
   };
 }

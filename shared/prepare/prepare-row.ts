@@ -60,9 +60,9 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
       case 'email-single': {
         const list = take(col, cleanEmails(cell, ctx));
         if (list.length > 1) {
-          issues.push({ column: col, ...issue('error', 'owner.several', {
-            vi: 'Chỉ được một email nhân viên phụ trách; ô này có nhiều email.',
-            en: 'Only one owner email is allowed; this cell holds several.',
+          issues.push({ column: col, ...issue('warning', 'owner.several', {
+            vi: 'Chỉ được một email nhân viên phụ trách; ô này có nhiều email nên để trống.',
+            en: 'Only one owner email is allowed; this cell holds several, so it is left empty.',
           }, list[0]) });
         } else if (list.length === 1) setOnce(contact, t.id as StringField, list[0], cp, issues);
         break;
