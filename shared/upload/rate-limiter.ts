@@ -85,7 +85,7 @@ export class RateLimiter {
     const wait = retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : this.o.defaultRetryAfterMs;
     this.blockedUntil = Math.max(this.blockedUntil, now + wait);
     this.nextAt = Math.max(this.nextAt, this.blockedUntil);
-    if (sentAt < this.lastCutAt) return;
+    if (sentAt <= this.lastCutAt) return;
     this.trim();
     const measured = (this.accepted.length * 1000) / this.o.windowMs;
     const from = Number.isFinite(this.rate) ? Math.min(this.rate, Math.max(measured, this.rate * 0.5)) : measured;
