@@ -1,12 +1,14 @@
 /**
- * Waits `ms`, or less when `signal` aborts (it then resolves early rather than rejecting: the engine checks
- * its own state after every wait). Timers only — works in Node, Electron and browsers.
+ * The default `sleep` for EngineDeps: a timer that ends early (resolving, not rejecting) when the signal aborts,
+ * so a cancelled import wakes at once. Uses only setTimeout, which every runtime of shared/ has.
  */
+
+/** Waits `ms`, or less when `signal` aborts. Never rejects. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
+  return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
+    const timer = setTimeout(done, Math.max(0, ms));
+    function done(): void {
       clearTimeout(timer);
       signal?.removeEventListener('abort', done);
       resolve();
