@@ -28,14 +28,14 @@ describe.skipIf(!available)('the app window (real Electron)', () => {
       const page = await app.firstWindow();
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => typeof window.omi.request)).toBe('function');
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { omi: { request: unknown } }).omi.request)).toBe('function');
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const w = BrowserWindow.getAllWindows()[0];
-        const p = w.webContents.getLastWebPreferences() as Record<string, unknown>;
+        const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> }).getLastWebPreferences();
         return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration };
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      const opened = await page.evaluate(() => window.open('https://example.com') === null);
+      const opened = await page.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com') === null);
       expect(opened).toBe(true);
     } finally {
       await app.close();
