@@ -17,7 +17,7 @@ export function cleanFunnelStatus(funnel: Funnel, cell: string): Cleaned<FunnelP
     const label = found.child ? `${found.status.name} > ${found.child.name}` : found.status.name;
     const pos: FunnelPos = { id: funnel.id, index: found.status.index };
     if (found.child) pos.secondLevelIndex = found.child.index;
-    return foldKey(label) === foldKey(text) && label.length === text.length
+    return label === text
       ? plain(pos)
       : { value: pos, changes: [change('funnel.status', text, label, {
         vi: `"${text}" là trạng thái "${label}" của "${funnel.name}".`,
