@@ -34,6 +34,16 @@ export interface ImportPlan {
 
 export type RowOutcomeKind = 'created' | 'updated' | 'skipped' | 'failed';
 
+/**
+ * Why a row ended as it did, when the reason sentence alone is not enough for a program (reports, UI filters):
+ * already-imported / already-on-server (skipped, the contact exists), cancelled / stopped (skipped, never got
+ * there: resume to send it), refused (OMI refused the data), gave-up (connection, retries used up), not-found
+ * (update mode), too-large, attributes (created, dynamic attributes not written), cannot-check.
+ */
+export type RowOutcomeCode =
+  | 'already-imported' | 'already-on-server' | 'cancelled' | 'stopped' | 'refused' | 'gave-up' | 'not-found'
+  | 'too-large' | 'attributes' | 'cannot-check';
+
 export interface RowOutcome {
   rowNumber: number;
   refId: string;
@@ -41,6 +51,8 @@ export interface RowOutcome {
   /** OMI `_id` / public_id when the API told us. */
   omiId?: string;
   reason?: Bilingual;
+  /** Machine-readable kind of `reason` (optional: older results lack it). */
+  code?: RowOutcomeCode;
 }
 
 export interface ImportProgress {
