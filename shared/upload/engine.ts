@@ -27,7 +27,7 @@ import { replayJournal } from './journal';
 import { ProgressReporter } from './progress';
 import { RateLimiter } from './rate-limiter';
 import * as reasons from './reasons';
-import type { ImportPlan, ImportProgress, ImportResult, PlannedRow, RowOutcome } from './types';
+import type { ImportPlan, ImportProgress, ImportResult, PlannedRow, RowOutcome, RowOutcomeCode } from './types';
 
 /** What the engine needs from its host. */
 export interface EngineDeps {
@@ -187,13 +187,13 @@ class ImportRun {
         this.queue.push({ kind: 'verify', row: r.rowNumber, purpose: 'doubt' });
       } else if (s.created) {
         if (r.dynamic.length > 0 && !s.updated) {
-          if (keptFailure) settled.push(this.settle(r, 'failed', s.reason));
+          if (keptFailure) settled.push(this.settle(r, 'failed', s.reason, s.code));
           else this.queue.push({ kind: 'update', row: r.rowNumber, purpose: 'dynamic' });
         } else if (!reimport) settled.push(this.settle(r, 'created'));
         else if (this.plan.mode === 'create') settled.push(this.settle(r, 'skipped', reasons.alreadyImported(state.firstStartedAt)));
         else this.enqueueFresh(r);
       } else if (s.outcome === 'skipped' || keptFailure || (s.outcome === 'updated' && !reimport)) {
-        settled.push(this.settle(r, s.outcome!, s.reason));
+        settled.push(this.settle(r, s.outcome!, s.reason, s.code));
       } else {
         this.enqueueFresh(r);
       }
@@ -368,7 +368,7 @@ class ImportRun {
       if (refIdExists(msg)) return { row, result: 'skipped', reason: reasons.alreadyOnServer };
       return { row, result: 'failed', reason: reasons.refusedByServer(msg) };
     });
-    await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+    await this.appendResult(id, results);
     this.applyCreateResults(results);
   }
 
@@ -384,7 +384,7 @@ class ImportRun {
         if (row.dynamic.length > 0) this.push({ kind: 'update', row: r.row, purpose: 'dynamic' }, false);
         else out.push(this.settle(row, 'created'));
       } else if (r.result === 'skipped' || r.result === 'failed') {
-        out.push(this.settle(row, r.result, r.reason));
+        out.push(this.settle(row, r.result, r.reason, r.code));
       }
     }
     if (out.length > 0) this.deps.onRows?.(out);
@@ -393,7 +393,7 @@ class ImportRun {
 
   private async failRows(id: string, rowNumbers: number[], reason: () => Bilingual, transient = false): Promise<void> {
     const results: JournalRowResult[] = rowNumbers.map((row) => ({ row, result: 'failed', reason: reason(), ...(transient ? { transient } : {}) }));
-    await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+    await this.appendResult(id, results);
     this.applyCreateResults(results);
   }
 
@@ -401,7 +401,7 @@ class ImportRun {
   private async createFailed(id: string, rowNumbers: number[], e: unknown): Promise<void> {
     if (e instanceof Stopped) throw e;
     const unsent = async (): Promise<void> => {
-      await this.deps.journal.append({ t: 'result', id, rows: rowNumbers.map((row) => ({ row, result: 'unsent' })), at: this.deps.now() });
+      await this.appendResult(id, rowNumbers.map((row) => ({ row, result: 'unsent' })));
       for (const n of rowNumbers) this.track.get(n)!.inFlight = false;
     };
     if (e instanceof GaveUp) {
@@ -433,7 +433,7 @@ class ImportRun {
           } else if (refIdExists(msg)) results.push({ row, result: 'skipped', reason: reasons.alreadyOnServer });
           else results.push({ row, result: 'failed', reason: reasons.refusedByServer(msg) });
         }
-        await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+        await this.appendResult(id, results);
         this.applyCreateResults(results);
         for (const row of check) this.push({ kind: 'verify', row, purpose: 'doubt' });
         return;
@@ -441,7 +441,7 @@ class ImportRun {
       if (rowNumbers.length === 1) {
         if (refIdExists(e.text.en)) {
           const results: JournalRowResult[] = [{ row: rowNumbers[0], result: 'skipped', reason: reasons.alreadyOnServer }];
-          await this.deps.journal.append({ t: 'result', id, rows: results, at: this.deps.now() });
+          await this.appendResult(id, results);
           this.applyCreateResults(results);
           return;
         }
@@ -458,9 +458,15 @@ class ImportRun {
     return this.failRows(id, rowNumbers, () => e.text, true);
   }
 
+  /** Appends a result entry, tagging each reason with its code so a later run can tell what it meant. */
+  private appendResult(id: string, rows: JournalRowResult[]): Promise<void> {
+    for (const r of rows) if (r.reason && !r.code) r.code = reasons.codeOf(r.reason);
+    return this.deps.journal.append({ t: 'result', id, rows, at: this.deps.now() });
+  }
+
   /** The answer was lost: record the doubt, then check each row before sending it again. */
   private async doubt(id: string, rowNumbers: number[]): Promise<void> {
-    await this.deps.journal.append({ t: 'result', id, rows: rowNumbers.map((row) => ({ row, result: 'doubt' })), at: this.deps.now() });
+    await this.appendResult(id, rowNumbers.map((row) => ({ row, result: 'doubt' })));
     for (const row of rowNumbers) this.push({ kind: 'verify', row, purpose: 'doubt' });
   }
 
@@ -500,12 +506,12 @@ class ImportRun {
       const result: JournalRowResult = purpose === 'doubt'
         ? { row: rowNumber, result: 'created', omiId: item.public_id }
         : { row: rowNumber, result: 'skipped', omiId: item.public_id, reason: reasons.alreadyOnServer };
-      await this.deps.journal.append({ t: 'result', id, rows: [result], at: this.deps.now() });
+      await this.appendResult(id, [result]);
       t.omiId = item.public_id;
       this.applyCreateResults([result]);
       return;
     }
-    await this.deps.journal.append({ t: 'result', id, rows: [{ row: rowNumber, result: 'unsent' }], at: this.deps.now() });
+    await this.appendResult(id, [{ row: rowNumber, result: 'unsent' }]);
     t.inFlight = false;
     this.createPool.unshift(rowNumber);
     this.wake();
@@ -571,13 +577,13 @@ class ImportRun {
       const reason = purpose === 'dynamic' ? reasons.attributesNotWritten(cause) : notFound ? reasons.notFoundForUpdate : cause;
       result = { row: rowNumber, result: 'failed', reason, ...(e instanceof GaveUp ? { transient: true } : {}) };
     }
-    await this.deps.journal.append({ t: 'result', id, rows: [result], at: this.deps.now() });
+    await this.appendResult(id, [result]);
     if (result.result === 'updated') {
       t.updated = true;
       if (omiId) t.omiId = omiId;
       this.deps.onRows?.([this.settle(row, t.created ? 'created' : 'updated')]);
     } else {
-      this.deps.onRows?.([this.settle(row, 'failed', result.reason)]);
+      this.deps.onRows?.([this.settle(row, 'failed', result.reason, result.code)]);
     }
     this.report();
   }
@@ -700,11 +706,13 @@ class ImportRun {
 
   // ---- outcomes and progress -------------------------------------------------------------------------------
 
-  private settle(row: PlannedRow, outcome: RowOutcome['outcome'], reason?: Bilingual): RowOutcome {
+  private settle(row: PlannedRow, outcome: RowOutcome['outcome'], reason?: Bilingual, code?: RowOutcomeCode): RowOutcome {
     const t = this.track.get(row.rowNumber)!;
     const o: RowOutcome = { rowNumber: row.rowNumber, refId: row.refId, outcome };
     if (t.omiId) o.omiId = t.omiId;
     if (reason) o.reason = reason;
+    const c = code ?? reasons.codeOf(reason);
+    if (c) o.code = c;
     t.inFlight = false;
     this.markSent(t);
     const before = this.outcomes.get(row.rowNumber);

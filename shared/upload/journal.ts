@@ -5,7 +5,7 @@
  * they are sent again. The store itself is injected (a file in the main process / CLI, memory in tests).
  */
 import type { Bilingual } from '../text';
-import type { ImportMode } from './types';
+import type { ImportMode, RowOutcomeCode } from './types';
 
 /** Which API call a `send` entry stands for. `add`/`addMany` create (not idempotent); `update` is idempotent. */
 export type JournalOp = 'addMany' | 'add' | 'update';
@@ -21,6 +21,7 @@ export interface JournalRowResult {
   result: 'created' | 'updated' | 'skipped' | 'failed' | 'unsent' | 'doubt';
   omiId?: string;
   reason?: Bilingual;
+  code?: RowOutcomeCode;
   /** For failed: the failure was the connection (retries used up), not the row — a later run tries it again. */
   transient?: boolean;
 }
@@ -52,6 +53,7 @@ export interface JournalRowState {
   /** The last settled outcome, if any. */
   outcome?: 'created' | 'updated' | 'skipped' | 'failed';
   reason?: Bilingual;
+  code?: RowOutcomeCode;
   /** For failed: a connection failure, to be tried again by any later run. */
   transient?: boolean;
 }
@@ -130,6 +132,7 @@ function applyResult(s: JournalRowState, r: JournalRowResult): void {
       s.omiId = r.omiId ?? s.omiId;
       s.outcome = 'created';
       s.reason = r.reason;
+      s.code = r.code;
       s.transient = undefined;
       break;
     case 'updated':
@@ -138,6 +141,7 @@ function applyResult(s: JournalRowState, r: JournalRowResult): void {
       s.omiId = r.omiId ?? s.omiId;
       s.outcome = s.created ? 'created' : 'updated';
       s.reason = r.reason;
+      s.code = r.code;
       s.transient = undefined;
       break;
     case 'skipped':
@@ -145,11 +149,13 @@ function applyResult(s: JournalRowState, r: JournalRowResult): void {
       s.omiId = r.omiId ?? s.omiId;
       s.outcome = 'skipped';
       s.reason = r.reason;
+      s.code = r.code;
       break;
     case 'failed':
       s.inDoubt = false;
       s.outcome = 'failed';
       s.reason = r.reason;
+      s.code = r.code;
       s.transient = r.transient;
       break;
     case 'unsent':
