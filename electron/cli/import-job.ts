@@ -41,6 +41,8 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 /** Runs the plan to its end (or to a clean stop). The journal is closed whatever happens. */
 export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: string, ctx: RunContext, opts: EngineRunOptions = {}): Promise<EngineRun> {
   const journal = await openFileJournal(journalPath);
+  // Printed once the file exists, so whoever reads it (a person, a log, a test) can always --resume from it.
+  ctx.progress.note(`Nhật ký / journal: ${journalPath}`);
   let sent = 0;
   try {
     opts.checkJournal?.(await journal.readAll());
@@ -50,6 +52,9 @@ export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: stri
       now: () => Date.now(),
       sleep,
       random: Math.random,
+      // Given even though the result carries every outcome: the engine settles some rows inside
+      // `onRows?.(settle(…))`, which does not run at all when onRows is absent.
+      onRows: () => {},
       onProgress: (p) => {
         sent = Math.max(sent, p.sent);
         ctx.progress.update(p);

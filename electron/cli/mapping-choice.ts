@@ -12,7 +12,11 @@ import { isUserError } from '../../shared/text';
 import { CliError, usageError } from './cli-error';
 import { ExitCode } from './exit-codes';
 
-/** Suggestions below this confidence are not trusted without a person looking at them. */
+/**
+ * Suggestions below this confidence are not trusted without a person looking at them. autoMap already drops
+ * anything under its MIN_CONFIDENCE (0.45); between the two the app asks the person to check, which a
+ * scheduled run cannot, so the column is ignored instead.
+ */
 export const AUTO_MIN_CONFIDENCE = 0.6;
 
 /** The mapping to use, and the headers --auto left out because it was not sure. */
@@ -44,7 +48,7 @@ export async function mappingFromTemplate(path: string, table: Table, catalog: T
   }
   const { mapping, missing } = applyTemplate(template, table, catalog);
   if (missing.length > 0) {
-    const names = missing.map((m) => `"${typeof m === 'string' ? m : (m as { header: string }).header}"`).join(', ');
+    const names = missing.map((m) => `"${m}"`).join(', ');
     throw usageError('mapping.missing-columns',
       `Mẫu "${template.name}" cần các cột không có trong trang "${table.sheet}" của "${table.fileName}": ${names}. Sửa tiêu đề trong file hoặc lưu lại mẫu trong ứng dụng.`,
       `The template "${template.name}" needs columns that sheet "${table.sheet}" of "${table.fileName}" does not have: ${names}. Fix the headers in the file or save the template again in the app.`);
@@ -58,7 +62,7 @@ export function mappingByAuto(table: Table, catalog: TargetCatalog): MappingChoi
   const mapping = autoMap(table, catalog).map((m): ColumnMapping => {
     if (m.target !== 'ignore' && m.confidence < AUTO_MIN_CONFIDENCE) {
       unsure.push(m.header);
-      return { ...m, target: 'ignore', reason: `not sure (${Math.round(m.confidence * 100)}%): ${m.reason ?? ''}`.trim() };
+      return { ...m, target: 'ignore', valueType: undefined, reason: `not sure (${Math.round(m.confidence * 100)}%): ${m.reason ?? ''}`.trim() };
     }
     return m;
   });

@@ -4,29 +4,31 @@
  * and decides the exit status.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { buildTargetCatalog } from '../../shared/mapping/catalog';
+import type { TargetCatalog } from '../../shared/mapping/types';
 import { createOmiClient } from '../../shared/omi/client';
 import type { OmiApi } from '../../shared/omi/api';
-import type { Funnel, LayoutAttribute } from '../../shared/omi/types';
 import { prepareTable } from '../../shared/prepare/prepare';
 import { replayJournal } from '../../shared/upload/journal';
-import { buildPlan, fingerprintBytes } from '../../shared/upload/plan';
+import { buildPlan, fingerprintBytes, fingerprintText } from '../../shared/upload/plan';
+import type { ImportPlan } from '../../shared/upload/types';
 import { journalPathFor } from '../main/paths';
 import type { CliOptions } from './args';
 import { CliError, usageError } from './cli-error';
-import { connectionFailure } from './connection-errors';
+import { connectionFailure, withConnectRetries } from './connection-errors';
 import { describeConnection, resolveConnection, type Connection } from './credentials';
 import { startEmbeddedSandbox, type EmbeddedSandbox } from './embedded-sandbox';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
 import { runEngine } from './import-job';
 import { mappingByAuto, mappingFromTemplate, mappingKey, requireSomeTarget } from './mapping-choice';
-import { writeCleanTable, writeRowReport } from './outputs';
+import { formatOf, writeCleanTable, writeRowReport } from './outputs';
+import { loadSnapshot, saveSnapshot, type SnapshotSummary } from './plan-snapshot';
 import type { ProgressView } from './progress';
 import { resumeCommand } from './resume-hint';
 import type { StopControl } from './stop';
-import { buildSummary, exitCodeFor, formatSummary } from './summary';
+import { buildSummary, exitCodeFor, formatSummary, type CliSummary } from './summary';
 import { readSourceFile } from './source-file';
 import { loadTable } from './workbook';
 
@@ -42,43 +44,49 @@ export interface RunContext {
   now(): number;
 }
 
+/** An open connection: the client, the account's catalog, and what to close at the end. */
+interface Session {
+  conn: Connection;
+  api: OmiApi;
+  catalog: TargetCatalog;
+  where: string;
+  sandbox?: EmbeddedSandbox;
+}
+
 /** Runs the command; returns the exit status. Throws `CliError` for usage, file and connection errors. */
 export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCodeValue> {
   const startedAt = ctx.now();
   const say = (line: string) => ctx.progress.note(line);
+  // Output names are checked before any work, so a typo does not cost a whole import.
+  if (o.report) formatOf(o.report, '--report');
+  if (o.cleanOut) formatOf(o.cleanOut, '--clean-out');
 
   const src = await readSourceFile(o.file);
+  const fileFingerprint = fingerprintBytes(src.bytes);
+  const argsKey = await argsKeyOf(o);
+
+  if (o.resume !== undefined && !o.report && !o.cleanOut) {
+    const journalPath = resolve(o.resume);
+    const saved = existsSync(journalPath) ? await loadSnapshot(journalPath, fileFingerprint, argsKey) : null;
+    if (saved) {
+      say(`Tiếp tục theo kế hoạch đã lưu / resuming the saved plan: ${src.fileName} › ${saved.summary.sheet} · ${saved.plan.rows.length} dòng hợp lệ / valid rows`);
+      const session = await connect(o, ctx, say);
+      try {
+        const plan = withOptions(saved.plan, o);
+        return await send(plan, session!, journalPath, saved.summary, ctx, o, startedAt, null);
+      } finally {
+        await session?.sandbox?.close();
+      }
+    }
+  }
+
   const { table } = await loadTable(src, o.sheet, o.headerRow);
   say(`Tệp / file: ${src.fileName} › ${table.sheet} · dòng tiêu đề / header row ${table.headerRow} · ${table.rows.length} dòng / rows`);
   for (const n of table.notes) say(`  ${n.vi} / ${n.en}`);
 
-  const conn = await connectionFor(o, ctx, say);
-  let sandbox: EmbeddedSandbox | undefined;
+  const session = await connect(o, ctx, say);
   try {
-    let api: OmiApi | undefined;
-    let layout: LayoutAttribute[] = [];
-    let funnels: Funnel[] = [];
-    if (conn) {
-      say(describeConnection(conn));
-      let baseUrl: string;
-      let token: string;
-      if (conn.kind === 'sandbox') {
-        sandbox = await startEmbeddedSandbox(ctx.userDataDir, say);
-        ({ baseUrl, token } = sandbox);
-        say(`  sandbox: ${baseUrl} · dữ liệu / data: ${sandbox.dataFile}`);
-      } else {
-        ({ baseUrl, token } = conn);
-      }
-      api = createApi(baseUrl, token);
-      try {
-        // Reading the account's fields first proves the address and the token before any row is touched.
-        [layout, funnels] = await Promise.all([api.layoutList(), api.funnelList()]);
-      } catch (e) {
-        throw connectionFailure(e, conn.kind === 'sandbox' ? 'sandbox' : baseUrl);
-      }
-    }
-    const catalog = buildTargetCatalog(layout, funnels);
-
+    const catalog = session?.catalog ?? buildTargetCatalog([], []);
     const choice = o.mapping !== undefined ? await mappingFromTemplate(o.mapping, table, catalog) : mappingByAuto(table, catalog);
     requireSomeTarget(choice, table);
     say(`Ghép cột / mapping (${choice.source}): ${choice.mapping.filter((m) => m.target !== 'ignore').map((m) => `${m.header} → ${m.target}`).join(', ')}`);
@@ -89,26 +97,24 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
     const prepared = prepareTable(table, choice.mapping, catalog, { duplicatePolicy: 'keep-first', defaultCountry: 'VN' });
     const c = prepared.counts;
     say(`Kiểm tra / checked: ${c.total} dòng / rows · hợp lệ / valid ${c.valid} · không hợp lệ / invalid ${c.invalid} · trùng / duplicates ${c.duplicates} · tự sửa / auto-fixed ${c.changed}`);
-    if (o.cleanOut) {
-      const path = await writeCleanTable(resolve(o.cleanOut), table, prepared);
-      say(`Bảng đã làm sạch / cleaned table: ${path}`);
-    }
+    if (o.cleanOut) say(`Bảng đã làm sạch / cleaned table: ${await writeCleanTable(resolve(o.cleanOut), table, prepared)}`);
 
-    const base = {
-      file: src.fileName, sheet: table.sheet, headerRow: table.headerRow, mapping: choice.mapping,
-      headers: table.columns.map((col) => col.header), prepared,
-    };
+    const mapping: Record<string, string> = {};
+    for (const col of table.columns) mapping[col.header] = 'ignore';
+    for (const m of choice.mapping) mapping[m.header] = m.target;
+    const summary: SnapshotSummary = { file: src.fileName, sheet: table.sheet, headerRow: table.headerRow, mapping, counts: prepared.counts };
+    const report = o.report ? (result?: Parameters<typeof writeRowReport>[3]) => writeRowReport(resolve(o.report!), table, prepared, result) : null;
 
-    if (o.dryRun || !api) {
-      const reportPath = o.report ? await writeRowReport(resolve(o.report), table, prepared, undefined) : null;
-      const summary = buildSummary({ ...base, reportPath, journalPath: null, durationMs: ctx.now() - startedAt });
-      emit(ctx, o, summary, true);
-      return exitCodeFor(summary, true, false);
+    if (o.dryRun || !session) {
+      const reportPath = report ? await report(undefined) : null;
+      const s = finalSummary(summary, { reportPath, journalPath: null, durationMs: ctx.now() - startedAt });
+      emit(ctx, o, s, true);
+      return exitCodeFor(s, true, false);
     }
 
     const plan = buildPlan(prepared.rows, {
       fileName: src.fileName,
-      fileFingerprint: fingerprintBytes(src.bytes),
+      fileFingerprint,
       mappingKey: mappingKey(choice.mapping),
       mode: o.mode,
       options: { chunkSize: o.chunkSize, concurrency: o.concurrency },
@@ -118,42 +124,47 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
     if (o.resume !== undefined && !existsSync(journalPath)) {
       throw usageError('journal.missing', `Không tìm thấy nhật ký "${o.resume}" để tiếp tục.`, `The journal "${o.resume}" to resume was not found.`);
     }
-    await mkdir(dirname(journalPath), { recursive: true });
-    say(`Nhật ký / journal: ${journalPath}`);
-
-    const run = await runEngine(plan, api, journalPath, ctx, {
-      checkJournal: (entries) => {
-        const state = replayJournal(entries);
-        if (o.resume !== undefined && state.importId !== undefined && state.importId !== plan.importId) {
-          throw usageError('journal.other-import',
-            `Nhật ký "${o.resume}" thuộc một lần nhập khác (tệp hoặc cách ghép cột khác). Chạy lại đúng lệnh đã dừng.`,
-            `The journal "${o.resume}" belongs to another import (another file or mapping). Run the same command that was stopped.`);
-        }
-      },
-    });
-
-    const reportPath = o.report ? await writeRowReport(resolve(o.report), table, prepared, run.result) : null;
-    const summary = buildSummary({
-      ...base, result: run.result, sent: run.sent, reportPath, journalPath, durationMs: ctx.now() - startedAt,
-    });
-    emit(ctx, o, summary, false);
-    if (run.result.cancelled || run.credentialsRefused) {
-      say(`Để tiếp tục / to resume: ${resumeCommand(ctx.argv, journalPath)}`);
-    }
-    if (run.credentialsRefused) {
-      throw new CliError(ExitCode.connection, 'connection.token-refused', run.credentialsRefused);
-    }
-    return exitCodeFor(summary, false, run.result.cancelled);
+    if (!existsSync(journalPath)) await saveSnapshot(journalPath, { fileFingerprint, argsKey, summary, plan }).catch(() => undefined);
+    return await send(plan, session, journalPath, summary, ctx, o, startedAt, report);
   } finally {
-    await sandbox?.close();
+    await session?.sandbox?.close();
   }
 }
 
-/** The connection to use; a dry run goes without one when none was asked for and the saved one cannot be used. */
-async function connectionFor(o: CliOptions, ctx: RunContext, say: (l: string) => void): Promise<Connection | undefined> {
+/** Sends the plan through the engine, writes the report, prints the summary; returns the exit status. */
+async function send(
+  plan: ImportPlan, session: Session, journalPath: string, summary: SnapshotSummary, ctx: RunContext, o: CliOptions,
+  startedAt: number, report: ((result: Parameters<typeof writeRowReport>[3]) => Promise<string>) | null,
+): Promise<ExitCodeValue> {
+  const run = await runEngine(plan, session.api, journalPath, ctx, {
+    checkJournal: (entries) => {
+      const state = replayJournal(entries);
+      if (state.importId !== undefined && state.importId !== plan.importId) {
+        throw usageError('journal.other-import',
+          `Nhật ký "${journalPath}" thuộc một lần nhập khác (tệp, cách ghép cột hoặc chế độ khác). Chạy lại đúng lệnh đã dừng.`,
+          `The journal "${journalPath}" belongs to another import (another file, mapping or mode). Run the same command that was stopped.`);
+      }
+    },
+  });
+  const reportPath = report ? await report(run.result) : null;
+  const s = finalSummary(summary, { result: run.result, sent: run.sent, reportPath, journalPath, durationMs: ctx.now() - startedAt });
+  emit(ctx, o, s, false);
+  if (run.result.cancelled || run.credentialsRefused) {
+    ctx.progress.note(`Để tiếp tục / to resume: ${resumeCommand(ctx.argv, journalPath)}`);
+  }
+  if (run.credentialsRefused) throw new CliError(ExitCode.connection, 'connection.token-refused', run.credentialsRefused);
+  return exitCodeFor(s, false, run.result.cancelled);
+}
+
+/**
+ * Opens the connection and reads the account's fields (which proves the address and the token before any row
+ * is touched). A dry run goes without one when none was asked for and the saved one cannot be used.
+ */
+async function connect(o: CliOptions, ctx: RunContext, say: (l: string) => void): Promise<Session | undefined> {
   const explicit = o.sandbox || o.baseUrl !== undefined || o.tokenEnv !== undefined;
+  let conn: Connection;
   try {
-    return await resolveConnection(o, ctx.env, ctx.userDataDir);
+    conn = await resolveConnection(o, ctx.env, ctx.userDataDir);
   } catch (e) {
     if (o.dryRun && !explicit && e instanceof CliError && e.exitCode === ExitCode.connection) {
       say(`${e.text.vi} / ${e.text.en}`);
@@ -162,13 +173,51 @@ async function connectionFor(o: CliOptions, ctx: RunContext, say: (l: string) =>
     }
     throw e;
   }
+  say(describeConnection(conn));
+  let sandbox: EmbeddedSandbox | undefined;
+  let baseUrl: string;
+  let token: string;
+  if (conn.kind === 'sandbox') {
+    sandbox = await startEmbeddedSandbox(ctx.userDataDir, say);
+    ({ baseUrl, token } = sandbox);
+    say(`  sandbox: ${baseUrl} · dữ liệu / data: ${sandbox.dataFile}`);
+  } else {
+    ({ baseUrl, token } = conn);
+  }
+  const where = conn.kind === 'sandbox' ? 'sandbox' : baseUrl;
+  const api = createOmiClient({ baseUrl, token });
+  try {
+    const [layout, funnels] = await withConnectRetries(() => Promise.all([api.layoutList(), api.funnelList()]),
+      (ms) => new Promise((r) => setTimeout(r, ms)));
+    return { conn, api, catalog: buildTargetCatalog(layout, funnels), where, sandbox };
+  } catch (e) {
+    await sandbox?.close();
+    throw connectionFailure(e, where);
+  }
 }
 
-function createApi(baseUrl: string, token: string): OmiApi {
-  return createOmiClient({ baseUrl, token });
+/** The options that shape the plan, so a saved plan is only reused for the same command. */
+async function argsKeyOf(o: CliOptions): Promise<string> {
+  const template = o.mapping === undefined ? 'auto' : await readFile(o.mapping, 'utf8').then(fingerprintText, () => 'unreadable');
+  return JSON.stringify({ sheet: o.sheet ?? null, headerRow: o.headerRow ?? null, template, mode: o.mode });
 }
 
-function emit(ctx: RunContext, o: CliOptions, summary: ReturnType<typeof buildSummary>, dryRun: boolean): void {
+/** The saved plan with this run's sending options (they may change between runs). */
+function withOptions(plan: ImportPlan, o: CliOptions): ImportPlan {
+  return {
+    ...plan,
+    options: { ...plan.options, ...(o.chunkSize ? { chunkSize: o.chunkSize } : {}), ...(o.concurrency ? { concurrency: o.concurrency } : {}) },
+  };
+}
+
+function finalSummary(
+  base: SnapshotSummary,
+  rest: { result?: Parameters<typeof buildSummary>[0]['result']; sent?: number; reportPath: string | null; journalPath: string | null; durationMs: number },
+): CliSummary {
+  return buildSummary({ ...base, prepared: { counts: base.counts }, ...rest });
+}
+
+function emit(ctx: RunContext, o: CliOptions, summary: CliSummary, dryRun: boolean): void {
   ctx.progress.closeLine();
   ctx.stdout(o.json ? `${JSON.stringify(summary)}\n` : formatSummary(summary, dryRun));
 }

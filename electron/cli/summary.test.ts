@@ -3,17 +3,13 @@ import { buildSummary, exitCodeFor, formatSummary } from './summary';
 
 const base = {
   file: 'leads.xlsx', sheet: 'Khách', headerRow: 2,
-  mapping: [
-    { column: 0, header: 'Họ tên', target: 'fullName' as const, confidence: 1 },
-    { column: 1, header: 'SĐT', target: 'phones' as const, confidence: 1 },
-  ],
-  headers: ['Họ tên', 'SĐT', 'Ghi chú lạ'],
+  mapping: { 'Họ tên': 'fullName', 'SĐT': 'phones', 'Ghi chú lạ': 'ignore' },
   prepared: { counts: { total: 10, valid: 8, invalid: 1, duplicates: 1, warnings: 0, changed: 3 } },
   reportPath: null, journalPath: '/j.jsonl', durationMs: 1234.4,
 };
 
 describe('buildSummary', () => {
-  it('has exactly the documented keys, unmapped columns as ignore', () => {
+  it('has exactly the documented keys', () => {
     const s = buildSummary({ ...base, result: { counts: { total: 8, created: 7, updated: 0, skipped: 0, failed: 1 }, cancelled: false }, sent: 8 });
     expect(Object.keys(s)).toEqual(['file', 'sheet', 'headerRow', 'mapping', 'rows', 'reportPath', 'journalPath', 'durationMs']);
     expect(Object.keys(s.rows)).toEqual(['total', 'valid', 'invalid', 'duplicates', 'sent', 'created', 'updated', 'skipped', 'failed']);

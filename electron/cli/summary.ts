@@ -2,7 +2,6 @@
  * The end of a run: the one `--json` object (shape fixed by ../shared/DESIGN.md), the same numbers as text for a
  * person, and the exit status they mean.
  */
-import type { ColumnMapping } from '../../shared/mapping/types';
 import type { PreparedTable } from '../../shared/prepare/types';
 import type { ImportResult } from '../../shared/upload/types';
 import { ExitCode, type ExitCodeValue } from './exit-codes';
@@ -39,9 +38,8 @@ export interface RunOutcome {
   file: string;
   sheet: string;
   headerRow: number;
-  mapping: ColumnMapping[];
-  /** Every column header of the table, so ignored columns show as `ignore` even when the mapping left them out. */
-  headers: string[];
+  /** Column header → target, every column of the table (unmapped ones as `ignore`). */
+  mapping: Record<string, string>;
   prepared: Pick<PreparedTable, 'counts'>;
   /** Absent for --dry-run. */
   result?: Pick<ImportResult, 'counts' | 'cancelled'>;
@@ -54,9 +52,6 @@ export interface RunOutcome {
 
 /** Builds the `--json` object. */
 export function buildSummary(o: RunOutcome): CliSummary {
-  const mapping: Record<string, string> = {};
-  for (const h of o.headers) mapping[h] = 'ignore';
-  for (const m of o.mapping) mapping[m.header] = m.target;
   const c = o.result?.counts;
   const created = c?.created ?? 0;
   const updated = c?.updated ?? 0;
@@ -66,7 +61,7 @@ export function buildSummary(o: RunOutcome): CliSummary {
     file: o.file,
     sheet: o.sheet,
     headerRow: o.headerRow,
-    mapping,
+    mapping: { ...o.mapping },
     rows: {
       total: o.prepared.counts.total,
       valid: o.prepared.counts.valid,

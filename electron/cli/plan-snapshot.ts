@@ -1,0 +1,58 @@
+/**
+ * The plan of an import, saved beside its journal (`<journal>.plan.json`) when the import starts. `--resume`
+ * sends exactly that plan — the rows as they were cleaned the first time, even if the cleaning rules changed
+ * since — and, when no report or cleaned table is asked for, skips reading and cleaning the file again, which
+ * is most of a big file's start-up. The file must still be the same (its fingerprint is checked).
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { importPlanSchema } from '../../shared/ipc/contract';
+import type { ImportPlan } from '../../shared/upload/types';
+import type { PreparedTable } from '../../shared/prepare/types';
+
+/** What the summary needs from the stages the fast path skips. */
+export interface SnapshotSummary {
+  file: string;
+  sheet: string;
+  headerRow: number;
+  mapping: Record<string, string>;
+  counts: PreparedTable['counts'];
+}
+
+interface PlanSnapshot {
+  format: 'omi-import/plan';
+  version: 1;
+  fileFingerprint: string;
+  /** The options that shape the plan (sheet, header row, mapping, mode), as given. */
+  argsKey: string;
+  summary: SnapshotSummary;
+  plan: ImportPlan;
+}
+
+/** The snapshot's path for a journal. */
+export function snapshotPath(journalPath: string): string {
+  return `${journalPath}.plan.json`;
+}
+
+/** Writes the snapshot atomically (a kill mid-write leaves the old state, never half a file). */
+export async function saveSnapshot(journalPath: string, s: Omit<PlanSnapshot, 'format' | 'version'>): Promise<void> {
+  const path = snapshotPath(journalPath);
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ format: 'omi-import/plan', version: 1, ...s }));
+  await rename(tmp, path);
+}
+
+/** The saved plan when it exists and was made from the same file with the same options; otherwise null. */
+export async function loadSnapshot(journalPath: string, fileFingerprint: string, argsKey: string): Promise<{ plan: ImportPlan; summary: SnapshotSummary } | null> {
+  let data: PlanSnapshot;
+  try {
+    data = JSON.parse(await readFile(snapshotPath(journalPath), 'utf8')) as PlanSnapshot;
+  } catch {
+    return null;
+  }
+  if (data?.format !== 'omi-import/plan' || data.version !== 1) return null;
+  if (data.fileFingerprint !== fileFingerprint || data.argsKey !== argsKey) return null;
+  // The plan goes to the engine as is: check its shape with the same schema the app's IPC uses.
+  const plan = importPlanSchema.safeParse(data.plan);
+  if (!plan.success || typeof data.summary?.sheet !== 'string') return null;
+  return { plan: plan.data as ImportPlan, summary: data.summary };
+}
