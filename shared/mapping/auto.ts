@@ -28,7 +28,7 @@ function combine(header: Candidate[], content: Candidate[], profile: ColumnProfi
     } else out.push({ ...c });
   }
   // A header that says phone or email over values that are clearly not: trust it less.
-  if (profile.sampled >= 5) {
+  if (profile.sampled >= 4) {
     for (const c of out) {
       const share = c.target === 'phones' ? profile.phones / profile.sampled : c.target === 'emails' ? profile.emails / profile.sampled : 1;
       if (share < 0.2) {
@@ -57,7 +57,9 @@ export function autoMap(table: Table, catalog: TargetCatalog): ColumnMapping[] {
   const splitName = splitNameWarning(table);
   const options = table.columns.map((col) => {
     const profile = profileColumn(table, col.index);
-    let cands = combine(headerCandidates(col.header, catalog), contentCandidates(profile), profile)
+    // A blank header was given a made-up name by ingest ("Cột C"): only the values can speak for it.
+    const headerText = col.originalHeader !== undefined && col.originalHeader.trim() === '' ? '' : col.header;
+    let cands = combine(headerCandidates(headerText, catalog), contentCandidates(profile), profile)
       .filter((c) => findTarget(catalog, c.target));
     if (splitName && /^(ten|first name|given name|ten rieng)$/.test(normaliseHeader(col.header))) {
       cands = cands.map((c) => c.target === 'fullName'

@@ -51,7 +51,9 @@ export function headerCandidates(header: string, catalog: TargetCatalog): Candid
     for (const p of phrases) best = Math.max(best, phraseScore(h, p));
     push(field as TargetId, best);
   }
-  if (IGNORE_HEADERS.includes(h) || /^(cot|column|col)( \d+| [a-z]{1,3})?$/.test(h)) push('ignore', 0.9);
+  if (IGNORE_HEADERS.includes(h)) push('ignore', 0.9);
+  // "Column 5" says nothing: a weak "ignore" that any content evidence beats.
+  else if (/^(cot|column|col)( \d+| [a-z]{1,3})?$/.test(h)) push('ignore', 0.46);
   const funnels = catalog.targets.filter((t) => t.group === 'funnel');
   for (const t of catalog.targets) {
     if (t.group === 'dynamic' && t.attribute) {
