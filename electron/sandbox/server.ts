@@ -55,7 +55,11 @@ interface Held {
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 function outcomeOf(a: Answer): Outcome {
-  if ('body' in a) return 'ok';
+  if ('body' in a) {
+    // addMany that created the valid rows and named the refused ones.
+    const payload = (a.body as { payload?: { error?: unknown } }).payload;
+    return payload && typeof payload === 'object' && payload.error !== undefined ? 'partial' : 'ok';
+  }
   if (a.http === 404) return 'not-found';
   if (a.http === 413) return 'too-large';
   if (a.http === 400) return 'bad-request';

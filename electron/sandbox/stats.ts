@@ -2,7 +2,7 @@
 
 /** How one API call ended. */
 export type Outcome =
-  | 'ok' | 'rejected' | 'not-found' | 'bad-request' | 'unauthorized' | 'rate-limited' | 'too-large'
+  | 'ok' | 'partial' | 'rejected' | 'not-found' | 'bad-request' | 'unauthorized' | 'rate-limited' | 'too-large'
   | 'server-error' | 'status-code' | 'dropped' | 'timeout' | 'malformed' | 'unknown-route' | 'wrong-method';
 
 export interface StatsReport {

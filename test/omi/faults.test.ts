@@ -133,12 +133,15 @@ describe('faults switchboard', () => {
   it('stats count requests by endpoint and outcome', async () => {
     await api.add(contact);
     await api.add({ gender: 'x' } as never).catch(() => {});
+    expect((await api.addMany([contact, { gender: 'x' } as never])).rejected).toHaveLength(1);
     await sb.faults({ errorRate: 1 });
     await api.layoutList().catch(() => {});
-    const stats = (await sb.stats()) as { total: number; byEndpoint: Record<string, Record<string, number>> };
-    expect(stats.total).toBe(3);
+    const stats = (await sb.stats()) as { total: number; byEndpoint: Record<string, Record<string, number>>; contactsCreated: number };
+    expect(stats.total).toBe(4);
     expect(stats.byEndpoint.add).toEqual({ ok: 1, 'bad-request': 1 });
+    expect(stats.byEndpoint.addMany).toEqual({ partial: 1 });
     expect(stats.byEndpoint.layoutList).toEqual({ 'server-error': 1 });
+    expect(stats.contactsCreated).toBe(2);
   });
 });
 
