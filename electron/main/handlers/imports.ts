@@ -62,9 +62,12 @@ export function importHandlers(
         }),
     });
     running.set(plan.importId, entry);
+    // Everything is settled (journal closed, history written, job forgotten) before the window hears "done",
+    // so whatever it asks next (pending imports, history) already sees the end of this one.
     void entry.job.done
       .then(async (result) => {
-        deps.emit('import:done', result);
+        running.delete(plan.importId);
+        await journal.close();
         await addToHistory(history, {
           importId: plan.importId,
           fileName,
@@ -74,10 +77,12 @@ export function importHandlers(
           counts: result.counts,
           cancelled: result.cancelled,
         });
+        deps.emit('import:done', result);
       })
-      .finally(async () => {
+      .catch(async (e: unknown) => {
         running.delete(plan.importId);
-        await journal.close();
+        await journal.close().catch(() => undefined);
+        console.error('import failed', e instanceof Error ? e.message : e);
       });
     return { ok: true, value: { importId: plan.importId, journalPath } };
   }
