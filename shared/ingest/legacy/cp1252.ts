@@ -11,7 +11,8 @@ export function cp1252Char(b: number): string {
 }
 
 const BYTE_OF = new Map<string, number>();
-for (let b = 0; b < 256; b++) BYTE_OF.set(cp1252Char(b), b);
+for (let b = 0; b < 256; b++) BYTE_OF.set(String.fromCharCode(b), b);
+for (let b = 0x80; b < 0xa0; b++) BYTE_OF.set(cp1252Char(b), b);
 
 /** The Windows-1252 byte of one character, or -1 when the character is not in Windows-1252. */
 export function cp1252Byte(ch: string): number {

@@ -32,6 +32,27 @@ export function decodeLegacyCell(text: string, prefer?: LegacyEncoding): { encod
   return undefined;
 }
 
+/**
+ * Decodes with a known encoding (the column's): for cells that read as Vietnamese both as they are and decoded
+ * (`Nhãm` is a word, and TCVN3 for "Nhóm"), which only the rest of the column can settle.
+ */
+export function decodeAs(encoding: LegacyEncoding, text: string): string | undefined {
+  if (encoding === 'mojibake-1252') {
+    const m = decodeMojibake1252(text);
+    return m === undefined ? undefined : readsAsVietnamese(m);
+  }
+  const decoded = readsAsVietnamese(encoding === 'tcvn3' ? decodeTcvn3(text) : decodeVni(text));
+  return decoded !== undefined && decoded !== text.normalize('NFC') ? decoded : undefined;
+}
+
+/** Only Latin-1 and Windows-1252 characters beyond ASCII: text that a legacy font could have produced. */
+// eslint-disable-next-line no-control-regex
+const LEGACY_ONLY = /^[\x00-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2122]*$/;
+/** Could this text be legacy-font text (no character outside what Windows-1252 can show)? */
+export function fitsLegacy(text: string): boolean {
+  return LEGACY_ONLY.test(text);
+}
+
 function readsAsVietnamese(decoded: string): string | undefined {
   const nfc = decoded.normalize('NFC');
   const r = vietnameseReading(nfc);

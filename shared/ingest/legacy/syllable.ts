@@ -44,7 +44,13 @@ export function vietnameseReading(s: string): { valid: boolean; nonAsciiWords: n
   for (const m of s.matchAll(WORD)) {
     if (ASCII.test(m[0])) continue;
     nonAsciiWords++;
-    if (!isVietnameseSyllable(m[0])) return { valid: false, nonAsciiWords };
+    if (!isVietnameseSyllable(m[0]) || !caseConsistent(m[0])) return { valid: false, nonAsciiWords };
   }
   return { valid: true, nonAsciiWords };
+}
+
+/** lower, UPPER or Capitalised: a wrong decoding tends to put a capital inside a word ("NhÃm"). */
+function caseConsistent(w: string): boolean {
+  const rest = w.slice(1);
+  return rest === rest.toLowerCase() || w === w.toUpperCase();
 }

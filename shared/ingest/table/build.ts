@@ -1,7 +1,7 @@
 import type { Bilingual } from '../../text';
 import { cleanCellText, cleanHeaderText } from '../clean-text';
 import { ingestErrors, type Deadline } from '../errors';
-import { decodeLegacyCell, mayBeLegacy, type LegacyEncoding } from '../legacy/detect';
+import { decodeAs, decodeLegacyCell, fitsLegacy, mayBeLegacy, type LegacyEncoding } from '../legacy/detect';
 import { isBlank, rowWidth, type SourceRow, type SourceSheet } from '../source';
 import type { Column, ColumnConversion, IngestLimits, Table, TableRow } from '../types';
 import { detectHeaderRow, isColumnNumberingRow } from './header';
@@ -101,8 +101,27 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
     const row = rows[r];
     if (!row || rowWidth(row) === 0) continue;
     if ((k & 0x3fff) === 0) deadline.check();
-    out[k++] = cleanRow(row, r, width, conv, off, src.name, o);
+    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o);
+    k++;
     rows[r] = undefined; // let the source row go as soon as it is in the table
+  }
+
+  // Cells that read as Vietnamese both as they are and decoded are decoded only in a column that has legacy
+  // cells and no real Unicode Vietnamese (a whole column, or file, typed with legacy fonts).
+  for (let c = 0; c < width; c++) {
+    const t = conv[c];
+    if (!t || t.cells === 0 || t.unicode > 0 || t.ambiguous.length === 0) continue;
+    const enc = dominant(t);
+    for (const a of t.ambiguous) {
+      const decoded = decodeAs(enc, a.text);
+      if (decoded === undefined) continue;
+      tally(t, enc, a.text, decoded);
+      if (off.has(c)) continue;
+      const row = out[a.k];
+      (row.raw ??= [])[c] = a.text;
+      row.cells[c] = cleanCellText(decoded);
+    }
+    t.ambiguous = [];
   }
 
   const headerSource = rows[headerIdx]?.texts ?? [];
@@ -111,14 +130,19 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   for (let c = 0; c < width; c++) {
     const raw = headerSource[c] ?? '';
     originals.push(raw);
-    const legacy = mayBeLegacy(raw) ? decodeLegacyCell(raw) : undefined;
-    cleaned.push(cleanHeaderText(legacy ? legacy.text : raw));
+    let text = raw;
+    if (mayBeLegacy(raw)) {
+      const t = conv[c];
+      const legacy = decodeLegacyCell(raw)?.text ?? (t && t.cells > 0 && t.unicode === 0 && fitsLegacy(raw) ? decodeAs(dominant(t), raw) : undefined);
+      if (legacy !== undefined) text = legacy;
+    }
+    cleaned.push(cleanHeaderText(text));
   }
   const names = uniqueHeaders(cleaned);
   const columns: Column[] = names.map((header, index) => {
     const col: Column = { index, header, originalHeader: originals[index], letter: columnLetter(index) };
     const t = conv[index];
-    if (t) col.conversion = toConversion(t, !off.has(index));
+    if (t && t.cells > 0) col.conversion = toConversion(t, !off.has(index));
     return col;
   });
   for (const col of columns) {
@@ -144,24 +168,47 @@ const ENCODING_NAMES: Record<LegacyEncoding, Bilingual> = {
   'mojibake-1252': { vi: 'chữ UTF-8 bị đọc sai mã (Windows-1252)', en: 'UTF-8 text mis-read as Windows-1252' },
 };
 
+/** What one column holds in legacy text, gathered while its cells are cleaned. */
 interface ConversionTally {
   by: Partial<Record<LegacyEncoding, number>>;
   cells: number;
   samples: { before: string; after: string }[];
+  /** Cells with Vietnamese letters no legacy font produces (ă, đ, ơ, ư, ạ …): the column is (partly) real Unicode. */
+  unicode: number;
+  /** Legacy-looking cells that also read as Vietnamese as they are; settled once the whole column is seen. */
+  ambiguous: { k: number; text: string }[];
+}
+
+function newTally(): ConversionTally {
+  return { by: {}, cells: 0, samples: [], unicode: 0, ambiguous: [] };
+}
+
+function tally(t: ConversionTally, enc: LegacyEncoding, before: string, after: string): void {
+  t.by[enc] = (t.by[enc] ?? 0) + 1;
+  t.cells++;
+  if (t.samples.length < SAMPLES) t.samples.push({ before, after: cleanCellText(after) });
+}
+
+function dominant(t: ConversionTally): LegacyEncoding {
+  const entries = Object.entries(t.by) as [LegacyEncoding, number][];
+  entries.sort((a, b) => b[1] - a[1]);
+  return entries[0]?.[0] ?? 'tcvn3';
 }
 
 function toConversion(t: ConversionTally, enabled: boolean): ColumnConversion {
-  const entries = Object.entries(t.by) as [LegacyEncoding, number][];
-  entries.sort((a, b) => b[1] - a[1]);
-  const c: ColumnConversion = { encoding: entries[0][0], cells: t.cells, samples: t.samples, enabled };
-  if (entries.length > 1) c.byEncoding = t.by;
+  const c: ColumnConversion = { encoding: dominant(t), cells: t.cells, samples: t.samples, enabled };
+  if (Object.keys(t.by).length > 1) c.byEncoding = t.by;
   return c;
 }
+
+/** Vietnamese letters outside Latin-1 (or its combining tone marks): the cell is real Unicode, not legacy-font text. */
+const UNICODE_VIETNAMESE = /[\u0300\u0301\u0303\u0309\u0323\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
 /** One data row: cells padded/cut to the table width, legacy text decoded (unless off), every cell cleaned. */
 function cleanRow(
   row: SourceRow,
   r: number,
+  k: number,
   width: number,
   conv: ConversionTally[],
   off: Set<number>,
@@ -193,15 +240,18 @@ function cleanRow(
     if (mayBeLegacy(s) && (!kinds || kinds[c] === 'text')) {
       const legacy = decodeLegacyCell(s);
       if (legacy) {
-        const t = (conv[c] ??= { by: {}, cells: 0, samples: [] });
-        t.by[legacy.encoding] = (t.by[legacy.encoding] ?? 0) + 1;
-        t.cells++;
-        if (t.samples.length < SAMPLES) t.samples.push({ before: s, after: cleanCellText(legacy.text) });
+        tally((conv[c] ??= newTally()), legacy.encoding, s, legacy.text);
         if (!off.has(c)) {
           (raw ??= [])[c] = s;
           s = legacy.text;
         }
+      } else if (fitsLegacy(s)) {
+        (conv[c] ??= newTally()).ambiguous.push({ k, text: s });
+      } else if (UNICODE_VIETNAMESE.test(s)) {
+        (conv[c] ??= newTally()).unicode++;
       }
+    } else if (UNICODE_VIETNAMESE.test(s)) {
+      (conv[c] ??= newTally()).unicode++;
     }
     const clean = cleanCellText(s);
     cells[c] = clean;

@@ -86,7 +86,10 @@ export function detectHeaderRow(rowAt: (r: number) => SourceRow | undefined, hei
   return { row: best.r, score: best.score };
 }
 
-/** Is the row right under the header just column numbers "1, 2, 3 …" or "(1), (2) …" (common in Vietnamese forms)? */
+/**
+ * Is the row right under the header just column numbers "1, 2, 3, 4 …" or "(1), (2) …" (common in Vietnamese
+ * forms)? At least four, so a three-column table whose first row really is 1, 2, 3 is left alone.
+ */
 export function isColumnNumberingRow(row: SourceRow | undefined): boolean {
   if (!row) return false;
   let expect = 1;
@@ -98,5 +101,5 @@ export function isColumnNumberingRow(row: SourceRow | undefined): boolean {
     expect++;
     filled++;
   }
-  return filled >= 3;
+  return filled >= 4;
 }
