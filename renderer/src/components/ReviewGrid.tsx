@@ -106,6 +106,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   };
 
   const width = NUM_WIDTH + columns.length * COL_WIDTH;
+  const ignored = new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column));
 
   return (
     <div
@@ -170,7 +171,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
                   <div
                     key={c.index}
                     role="gridcell"
-                    className={`grid-cell ${view.mark ? `cell-${view.mark}` : ''} ${isActive ? 'cell-active' : ''}`}
+                    className={`grid-cell ${view.mark ? `cell-${view.mark}` : ''} ${isActive ? 'cell-active' : ''} ${ignored.has(c.index) ? 'col-ignored' : ''}`}
                     style={{ width: COL_WIDTH }}
                     title={view.title || undefined}
                     data-col={c.index}

@@ -147,7 +147,7 @@ export function ReviewScreen() {
           targets={targets}
           count={s.viewCount}
           version={s.version}
-          height="calc(100vh - 390px)"
+          height="calc(100vh - 420px)"
           onEdit={onEdit}
           onActiveRow={setActiveRow}
         />
