@@ -33,9 +33,14 @@ function fullYear(y: string): number {
  */
 export function cleanDate(cell: string, kind?: CellKind, raw?: unknown): Cleaned<string | undefined> {
   const text = cell.trim();
-  if ((kind === 'date' || kind === 'number') && typeof raw === 'number') {
+  if (kind === 'date' && typeof raw === 'number') {
+    // A real Excel date: the serial is the date; writing it as YYYY-MM-DD is no reading of the text.
     const v = excelSerialToIso(raw);
-    if (v) return v === text ? plain(v) : { value: v, changes: [change('date.format', text, v, DATE_FORMAT)], issues: [] };
+    if (v) return plain(v);
+  }
+  if (kind === 'number' && typeof raw === 'number') {
+    const v = excelSerialToIso(raw);
+    if (v) return { value: v, changes: [change('date.excel-serial', text, v, EXCEL_SERIAL)], issues: [] };
   }
   if (text === '') return plain(undefined);
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$/.exec(text);
@@ -60,7 +65,7 @@ export function cleanDate(cell: string, kind?: CellKind, raw?: unknown): Cleaned
   }
   if (/^\d{5}(\.\d+)?$/.test(text)) {
     const v = excelSerialToIso(Number(text));
-    if (v) return { value: v, changes: [change('date.excel-serial', text, v, { vi: 'Số ngày kiểu Excel được đổi thành ngày.', en: 'An Excel day number was turned into a date.' })], issues: [] };
+    if (v) return { value: v, changes: [change('date.excel-serial', text, v, EXCEL_SERIAL)], issues: [] };
   }
   return {
     value: undefined,
@@ -72,4 +77,5 @@ export function cleanDate(cell: string, kind?: CellKind, raw?: unknown): Cleaned
   };
 }
 
+const EXCEL_SERIAL = { vi: 'Số ngày kiểu Excel được đổi thành ngày.', en: 'An Excel day number was turned into a date.' };
 const DATE_FORMAT = { vi: 'Ngày được ghi lại dạng năm-tháng-ngày (YYYY-MM-DD) cho OMI.', en: 'Date written as YYYY-MM-DD for OMI.' };

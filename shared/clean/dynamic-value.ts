@@ -75,7 +75,8 @@ export function cleanDynamicValue(attr: LayoutAttribute, cell: string, kind?: Ce
           }));
           continue;
         }
-        if (o.value !== item) {
+        // The option's own label is the option: only other spellings are recorded as a reading.
+        if (o.value !== item && o.label !== item) {
           changes.push(change('dynamic.option', item, o.value, {
             vi: `"${item}" là lựa chọn "${o.label}" của trường "${name}".`,
             en: `"${item}" is the option "${o.label}" of "${name}".`,

@@ -10,18 +10,23 @@ const GENDERS: Record<string, Gender> = {
   khac: 'other', other: 'other', o: 'other', 'gioi tinh khac': 'other',
 };
 
+const CANONICAL = new Set(['nam', 'nu', 'khac', 'male', 'female', 'other']);
+
 /** `Nam` / `NỮ` / `nu` / `F` / `Female` / `khác` … → `male` / `female` / `other`; anything else is left empty and flagged, never guessed. */
 export function cleanGender(cell: string, _ctx: CleanContext = {}): Cleaned<Gender | undefined> {
   const text = cell.trim();
   if (text === '') return plain(undefined);
-  if (isPlaceholder(text)) {
+  const key = foldKey(text);
+  // A lone "x" or "?" in a gender column means "don't know": flagged below rather than silently emptied.
+  if (isPlaceholder(text) && !/^[xX?]$/.test(text)) {
     return { value: undefined, changes: [change('gender.placeholder', cell, '', { vi: 'Ô chỉ ghi "không có"; coi như để trống.', en: 'The cell only says "nothing"; treated as empty.' })], issues: [] };
   }
-  const g = GENDERS[foldKey(text)];
+  const g = GENDERS[key];
   if (g) {
     return {
       value: g,
-      changes: text === g ? [] : [change('gender.mapped', text, g, {
+      // Nam / Nữ / Khác are the words for male / female / other, not a reading: only other spellings are recorded.
+      changes: CANONICAL.has(key) ? [] : [change('gender.mapped', text, g, {
         vi: `"${text}" được hiểu là ${g === 'male' ? 'Nam' : g === 'female' ? 'Nữ' : 'Khác'} (${g}).`,
         en: `"${text}" read as ${g}.`,
       })],
