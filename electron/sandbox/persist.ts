@@ -3,7 +3,7 @@
  * or a kill at any moment leaves either the previous store or the new one, never half a file; they are debounced
  * so a burst of calls costs one write.
  */
-import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { StoreState } from './store';
 
@@ -50,6 +50,8 @@ export async function loadState(file: string): Promise<StoreState | undefined> {
 /** Writes `text` to `file` atomically: a temp file beside it, flushed to disk, then renamed over it. */
 export async function writeAtomic(file: string, text: string): Promise<void> {
   const tmp = tempName(file, process.pid);
+  // The app's data folder may not exist yet on a first start.
+  await mkdir(dirname(file), { recursive: true });
   const fh = await open(tmp, 'w');
   try {
     await fh.writeFile(text, 'utf8');
