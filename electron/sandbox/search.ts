@@ -47,20 +47,44 @@ function anyName(have: string[], wanted: string[] | undefined): boolean {
   return wanted.some((w) => set.has(fold(w)));
 }
 
+/** What a keyword is compared with, folded once per contact version (search runs over the whole store). */
+interface Folded {
+  srcName: string | undefined;
+  srcPhones: StoredContact['phones'];
+  srcEmails: StoredContact['emails'];
+  name: string;
+  phones: string[];
+  emails: string[];
+}
+const foldedCache = new WeakMap<StoredContact, Folded>();
+
+function folded(c: StoredContact): Folded {
+  const hit = foldedCache.get(c);
+  // Updates replace fullName / the phone and e-mail lists, so identity tells whether the cache is stale.
+  if (hit && hit.srcName === c.fullName && hit.srcPhones === c.phones && hit.srcEmails === c.emails) return hit;
+  const f: Folded = {
+    srcName: c.fullName,
+    srcPhones: c.phones,
+    srcEmails: c.emails,
+    name: c.fullName ? fold(c.fullName) : '',
+    phones: c.phones.map((p) => phoneCore(p.data)),
+    emails: c.emails.map((e) => e.data.toLowerCase()),
+  };
+  foldedCache.set(c, f);
+  return f;
+}
+
 function keywordMatcher(keyword: string): (c: StoredContact) => boolean {
   const k = fold(keyword);
   if (k === '') return () => true;
   const core = PHONE_KEYWORD.test(keyword.trim()) ? phoneCore(keyword) : '';
   const words = k.split(' ');
   return (c) => {
-    if (core.length >= 3 && c.phones.some((p) => phoneCore(p.data).includes(core))) return true;
-    if (c.emails.some((e) => e.data.toLowerCase().includes(k))) return true;
-    if (c.fullName) {
-      const name = fold(c.fullName);
-      // "nguyen an" finds "Nguyễn Văn An": every word of the keyword must be in the name.
-      if (name.includes(k) || words.every((w) => name.includes(w))) return true;
-    }
-    return false;
+    const f = folded(c);
+    if (core.length >= 3 && f.phones.some((p) => p.includes(core))) return true;
+    if (f.emails.some((e) => e.includes(k))) return true;
+    // "nguyen an" finds "Nguyễn Văn An": every word of the keyword must be in the name.
+    return f.name !== '' && (f.name.includes(k) || words.every((w) => f.name.includes(w)));
   };
 }
 
