@@ -72,6 +72,8 @@ export class ContactStore {
   constructor(state: StoreState) {
     this.state = state;
     this.reindex();
+    // After a restart with --data, new dates still come after every stored one.
+    this.lastStamp = state.contacts.reduce((m, c) => Math.max(m, c.updatedDate ?? 0, c.createdDate ?? 0), 0);
   }
 
   /** A store with this layout and funnel list and no contacts. */

@@ -71,6 +71,20 @@ describe('keyword', () => {
     expect(await refs({ keyword: 'thang-loi' })).toEqual(['binh']);
   });
 
+  it('finds a contact by its new name and phone after an update, not by the old ones', async () => {
+    const res = await fetch(`${sb.url}/api/v2/contact/update`, {
+      method: 'POST', headers: { authorization: `Bearer ${sb.token}` },
+      body: JSON.stringify({ refId: 'binh', fullName: 'Lê Bình Minh', phones: [phone('0933 444 555')] }),
+    });
+    expect(((await res.json()) as { payload: unknown }).payload).toBe(true);
+    expect(await refs({ keyword: 'binh minh' })).toEqual(['binh']);
+    expect(await refs({ keyword: '84933444555' })).toEqual(['binh']);
+    await fetch(`${sb.url}/api/v2/contact/update`, {
+      method: 'POST', headers: { authorization: `Bearer ${sb.token}` }, body: JSON.stringify({ refId: 'binh', fullName: 'Lê Bình' }),
+    });
+    expect(await refs({ keyword: 'binh minh' })).toEqual([]);
+  });
+
   it('no match is an empty page with zero pages', async () => {
     const r = await search({ keyword: 'không ai tên này' });
     expect(r.json.payload).toMatchObject({ total_items: 0, total_pages: 0, items: [], has_next: false, next_page: null, previous_page: null });
