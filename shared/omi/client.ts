@@ -104,13 +104,17 @@ export function createOmiClient(config: OmiClientConfig): OmiApi {
       return { http, envelope: env ?? { status_code: Number.NaN, payload: undefined } };
     }
     if (!env) {
-      throw new OmiError({ kind: 'retryable', httpStatus: http, text: msg.malformed(text === '' ? 'empty body' : 'not an OMI JSON envelope'), maybeProcessed: true });
+      // A web page where JSON belongs usually means the address is a website, not the API.
+      const html = /^\s*<(!doctype|html)/i.test(text) && !(res.headers.get('content-type') ?? '').includes('json');
+      const what = html ? msg.webPage() : msg.malformed(text === '' ? 'empty body' : 'not an OMI JSON envelope');
+      throw new OmiError({ kind: 'retryable', httpStatus: http, text: what, maybeProcessed: true });
     }
     return { http, envelope: env };
   }
 
   function refused(r: Reply): OmiError {
     const sc = Number.isNaN(r.envelope.status_code) ? undefined : r.envelope.status_code;
+    if (r.http === 404 && sc === undefined) return new OmiError({ kind: 'rejected', httpStatus: 404, text: msg.notFound() });
     return new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, text: msg.rejected(r.http, sc, serverText(r.envelope.message)) });
   }
 

@@ -48,6 +48,14 @@ export const msg = {
     vi: `OMI từ chối yêu cầu (HTTP ${http}${statusCode !== undefined ? `, status_code ${statusCode}` : ''})${suffix(server)}.`,
     en: `OMI refused the request (HTTP ${http}${statusCode !== undefined ? `, status_code ${statusCode}` : ''})${suffix(server)}.`,
   }),
+  notFound: (): Bilingual => ({
+    vi: 'Địa chỉ này không có API OMI (HTTP 404). Hãy kiểm tra lại địa chỉ API trong phần Kết nối.',
+    en: 'There is no OMI API at this address (HTTP 404). Check the API address under Connection.',
+  }),
+  webPage: (): Bilingual => ({
+    vi: 'Địa chỉ này trả về một trang web, không phải API OMI. Hãy kiểm tra lại địa chỉ API trong phần Kết nối.',
+    en: 'This address answered with a web page, not the OMI API. Check the API address under Connection.',
+  }),
   rowsRejected: (n: number, total: number): Bilingual => ({
     vi: `OMI từ chối ${n}/${total} dòng trong lô; xem lý do của từng dòng.`,
     en: `OMI refused ${n} of ${total} rows in the batch; see each row's reason.`,
