@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Bilingual } from '../text';
-import type { Funnel, LayoutAttribute } from '../omi/types';
+import type { ContactInput, Funnel, LayoutAttribute, UpdateBody } from '../omi/types';
 import type { MappingTemplate } from '../mapping/types';
 import type { ImportPlan, ImportProgress, ImportResult, RowOutcome } from '../upload/types';
 
@@ -81,13 +81,48 @@ const templateSchema = z.object({
   updatedAt: z.number(),
 });
 
+const text = z.string().max(100_000);
+const names = z.array(z.string().max(1000)).max(1000);
+const valueSchema = z.object({ data: z.string().max(1000), type: z.string().max(50), valueType: z.string().max(100) });
+const funnelPosSchema = z.object({ id: z.string().max(200), index: z.number().int(), secondLevelIndex: z.number().int().optional() });
+const dynamicSchema = z.object({ fieldCode: z.string().max(300), values: z.array(valueSchema).max(1000) });
+
+/** A ContactInput as the renderer may send it: only the API's fields, each of its type and of bounded size. */
+const contactSchema = z.strictObject({
+  refId: text.optional(),
+  tags: names.optional(),
+  business: names.optional(),
+  categories: names.optional(),
+  userOwnerEmail: text.optional(),
+  avatarUrl: text.optional(),
+  fullName: text.optional(),
+  gender: z.enum(['male', 'female', 'other']).optional(),
+  passport: text.optional(),
+  jobTitle: text.optional(),
+  address: text.optional(),
+  refCode: text.optional(),
+  refType: text.optional(),
+  note: text.optional(),
+  phones: z.array(valueSchema).max(100).optional(),
+  emails: z.array(valueSchema).max(100).optional(),
+  filterContacts: z.array(funnelPosSchema).max(100).optional(),
+}) satisfies z.ZodType<ContactInput>;
+
+const updateSchema = contactSchema.omit({ refCode: true, refType: true }).extend({
+  _id: text.optional(),
+  tagRemoves: names.optional(),
+  businessRemoves: names.optional(),
+  categoriesRemoves: names.optional(),
+  otherDynamicUpdates: z.array(dynamicSchema).max(1000).optional(),
+}) satisfies z.ZodType<UpdateBody>;
+
 const plannedRowSchema = z.object({
   rowNumber: z.number().int().positive(),
   refId: z.string().min(1).max(500),
   refIdGenerated: z.boolean(),
-  contact: z.record(z.string(), z.unknown()),
-  dynamic: z.array(z.object({ fieldCode: z.string(), values: z.array(z.object({ data: z.string(), type: z.string(), valueType: z.string() })) })),
-  update: z.record(z.string(), z.unknown()).optional(),
+  contact: contactSchema,
+  dynamic: z.array(dynamicSchema).max(1000),
+  update: updateSchema.optional(),
 });
 
 export const importPlanSchema = z.object({
