@@ -36,7 +36,8 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
   const container = sniffContainer(bytes);
   switch (container) {
     case 'zip': {
-      const entries = new Set(inspectZip(bytes, fileName, lim.maxUnzippedBytes).map((e) => e.name.toLowerCase()));
+      const zipEntries = inspectZip(bytes, fileName, lim.maxUnzippedBytes);
+      const entries = new Set(zipEntries.map((e) => e.name.toLowerCase()));
       if (entries.has('xl/workbook.bin')) format = 'xlsb';
       else if (entries.has('xl/workbook.xml')) format = entries.has('xl/vbaproject.bin') || extensionOf(fileName) === 'xlsm' ? 'xlsm' : 'xlsx';
       else if (entries.has('content.xml')) format = 'ods';
@@ -46,7 +47,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
           en: 'it is a zip archive or a Word/PowerPoint document with no workbook inside',
         });
       }
-      ({ sheets, date1904 } = readSpreadsheet(bytes, fileName, lim.maxRows));
+      ({ sheets, date1904 } = readSpreadsheet(bytes, fileName, lim.maxRows, zipEntries));
       break;
     }
     case 'cfb':

@@ -5,6 +5,7 @@ export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
+  crc: number;
 }
 
 const EOCD = 0x06054b50;
@@ -76,7 +77,7 @@ export function inspectZip(bytes: Uint8Array, file: string, maxUnzipped: number)
     }
     if (localOffset + compressedSize > bytes.length) throw truncated();
     total += uncompressedSize;
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, compressedSize, uncompressedSize, crc: view.getUint32(p + 16, true) });
     p += 46 + nameLen + extraLen + commentLen;
   }
   if (total > maxUnzipped) throw ingestErrors.zipBomb(file, total, maxUnzipped);
