@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { autoMap } from '../../shared/mapping/auto';
+import { normaliseHeader } from '../../shared/mapping/header-match';
 import { applyTemplate, parseTemplateJson } from '../../shared/mapping/templates';
 import type { Table } from '../../shared/ingest/types';
 import type { ColumnMapping, TargetCatalog } from '../../shared/mapping/types';
@@ -19,7 +20,7 @@ import { ExitCode } from './exit-codes';
  */
 export const AUTO_MIN_CONFIDENCE = 0.6;
 
-/** The mapping to use, and the headers --auto left out because it was not sure. */
+/** The mapping to use, and the headers left out: --auto was not sure of them, or the template does not name them. */
 export interface MappingChoice {
   mapping: ColumnMapping[];
   unsure: string[];
@@ -46,14 +47,28 @@ export async function mappingFromTemplate(path: string, table: Table, catalog: T
     throw usageError('mapping.invalid', `File "${path}" không phải mẫu ghép cột lưu từ ứng dụng.`,
       `"${path}" is not a mapping template saved by the app.`);
   }
-  const { mapping, missing } = applyTemplate(template, table, catalog);
+  const applied = applyTemplate(template, table, catalog);
+  // A column the template kept as "ignore" may be gone from this week's file: only mapped ones are needed.
+  const ignored = new Set(template.columns.filter((c) => c.target === 'ignore').map((c) => normaliseHeader(c.header)));
+  const missing = applied.missing.filter((h) => !ignored.has(normaliseHeader(h)));
   if (missing.length > 0) {
     const names = missing.map((m) => `"${m}"`).join(', ');
     throw usageError('mapping.missing-columns',
       `Mẫu "${template.name}" cần các cột không có trong trang "${table.sheet}" của "${table.fileName}": ${names}. Sửa tiêu đề trong file hoặc lưu lại mẫu trong ứng dụng.`,
       `The template "${template.name}" needs columns that sheet "${table.sheet}" of "${table.fileName}" does not have: ${names}. Fix the headers in the file or save the template again in the app.`);
   }
-  return { mapping, unsure: [], source: `mẫu / template "${template.name}"` };
+  // The template decides alone: a column it does not name (new in this file) is ignored, not guessed — nobody
+  // is there to check a guess — and named in the output.
+  const named = new Set(template.columns.map((c) => normaliseHeader(c.header)));
+  const unsure: string[] = [];
+  const mapping = applied.mapping.map((m): ColumnMapping => {
+    const col = table.columns[m.column];
+    const inTemplate = named.has(normaliseHeader(col?.header ?? m.header)) || named.has(normaliseHeader(col?.originalHeader ?? ''));
+    if (inTemplate || m.target === 'ignore') return m;
+    unsure.push(m.header);
+    return { ...m, target: 'ignore', valueType: undefined, reason: 'not in the template' };
+  });
+  return { mapping, unsure, source: `mẫu / template "${template.name}"` };
 }
 
 /** The automatic mapping with every low-confidence suggestion turned into `ignore`. */

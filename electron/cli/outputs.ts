@@ -1,13 +1,15 @@
 /**
  * The files the command writes besides the journal: the cleaned table (--clean-out) and the row-by-row report
- * (--report), as .xlsx or .csv by the extension. Built by shared/report, written here.
+ * (--report), as .xlsx or .csv by the extension. Built by shared/report (and clean-table.ts), written here.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import type { Table } from '../../shared/ingest/types';
 import type { PreparedTable } from '../../shared/prepare/types';
 import type { ImportResult } from '../../shared/upload/types';
+import { buildErrorReport, writeReport } from '../../shared/report/index';
 import { usageError } from './cli-error';
+import { cleanedSheet } from './clean-table';
 
 /** xlsx or csv from the file's extension; anything else is a usage error (exit 2). */
 export function formatOf(path: string, flag: string): 'xlsx' | 'csv' {
@@ -33,17 +35,13 @@ export async function writeOutput(path: string, bytes: Uint8Array | string): Pro
 
 /** --clean-out: the table with every automatic change applied. */
 export async function writeCleanTable(path: string, table: Table, prepared: PreparedTable): Promise<string> {
-  void table;
-  void prepared;
-  formatOf(path, '--clean-out');
-  throw new Error('not wired yet: waiting for shared/report');
+  return writeOutput(path, writeReport(cleanedSheet(table, prepared), formatOf(path, '--clean-out')));
 }
 
-/** --report: invalid, duplicate and failed rows with their reasons, in the file's own columns. */
+/**
+ * --report: the rows a person must look at (invalid, duplicate, failed, not sent), in the file's own columns,
+ * with status and reason. `result` undefined: a dry run (invalid rows only).
+ */
 export async function writeRowReport(path: string, table: Table, prepared: PreparedTable, result: ImportResult | undefined): Promise<string> {
-  void table;
-  void prepared;
-  void result;
-  formatOf(path, '--report');
-  throw new Error('not wired yet: waiting for shared/report');
+  return writeOutput(path, writeReport(buildErrorReport(table, prepared.rows, result ?? null), formatOf(path, '--report')));
 }

@@ -91,7 +91,9 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
     requireSomeTarget(choice, table);
     say(`Ghép cột / mapping (${choice.source}): ${choice.mapping.filter((m) => m.target !== 'ignore').map((m) => `${m.header} → ${m.target}`).join(', ')}`);
     if (choice.unsure.length > 0) {
-      say(`Bỏ qua vì không chắc / ignored, not sure: ${choice.unsure.map((h) => `"${h}"`).join(', ')} — dùng --mapping để chọn / use --mapping to decide`);
+      say(o.mapping !== undefined
+        ? `Bỏ qua, không có trong mẫu / ignored, not in the template: ${choice.unsure.map((h) => `"${h}"`).join(', ')} — lưu lại mẫu trong ứng dụng để dùng / save the template again in the app to use them`
+        : `Bỏ qua vì không chắc / ignored, not sure: ${choice.unsure.map((h) => `"${h}"`).join(', ')} — dùng --mapping để chọn / use --mapping to decide`);
     }
 
     const prepared = prepareTable(table, choice.mapping, catalog, { duplicatePolicy: 'keep-first', defaultCountry: 'VN' });

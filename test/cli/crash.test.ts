@@ -37,7 +37,7 @@ beforeAll(async () => {
   file = join(tmp.dir, 'su-kien-20000.csv');
   expected = writeLeadsCsv(file, ROWS);
   [sandbox] = await Promise.all([startSandbox(), buildCli()]);
-  await sandbox.faults({ latencyMs: 15, dropRate: 0.03 });
+  await sandbox.faults({ latencyMs: 5, dropRate: 0.01 });
 }, 90_000);
 afterAll(async () => {
   await sandbox?.stop();
@@ -49,7 +49,7 @@ describe('omi-import killed 20 times', () => {
     const random = seeded(SEED);
     const journal = join(tmp.dir, 'crash.jsonl');
     const args = (first: boolean) => [
-      file, '--auto', '--base-url', sandbox.url, '--token-env', 'OMI_TOKEN', '--chunk-size', '50', '--concurrency', '2',
+      file, '--auto', '--base-url', sandbox.url, '--token-env', 'OMI_TOKEN', '--chunk-size', '100', '--concurrency', '2',
       first ? '--journal' : '--resume', journal, '--json',
     ];
     const opts = { home: tmp.dir, env: { OMI_TOKEN: sandbox.token } };
@@ -67,6 +67,7 @@ describe('omi-import killed 20 times', () => {
       const stillRunning = child.exitCode === null && child.signalCode === null;
       child.kill('SIGKILL');
       const run = await finished(child, 30_000);
+      console.log(`run ${i}: ${stillRunning ? 'killed' : 'ended'} after ${/\d+\/\d+ \(\d+%\)/g.exec(child.out.stderr.split('\n').filter((l) => /^\d+\//.test(l)).at(-1) ?? '')?.[0] ?? 'start-up'}`);
       if (stillRunning) {
         expect(run.signal).toBe('SIGKILL');
         killed++;
