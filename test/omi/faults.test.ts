@@ -179,13 +179,34 @@ describe('client failures without a fault switch', () => {
   });
 });
 
+/** Waits (bounded) until the sandbox has counted a held answer, so the test never races the request. */
+async function heldSeen(s: SandboxHandle): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const st = (await s.stats()) as { byOutcome: Record<string, number> };
+    if (st.byOutcome.timeout) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the held call never reached the sandbox');
+}
+
 describe('held answers', () => {
+  it('are dropped by a reset, and the sandbox answers normally after it', async () => {
+    await sb.faults({ timeoutRate: 1 });
+    const pending = fetch(`${sb.url}/api/v2/contact/filterContact/list`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    }).then(() => 'answered', () => 'closed');
+    await heldSeen(sb);
+    await sb.reset();
+    expect(await pending).toBe('closed');
+    expect((await api.funnelList())[0].id).toBe('f1');
+  });
+
   it('never keep the sandbox from stopping', async () => {
     const own = await startSandbox();
     await own.faults({ timeoutRate: 1 });
     // A raw call that waits for the held answer (it ends when the server stops).
     const pending = fetch(`${own.url}/api/v2/contact/layout/list`, { headers: { authorization: `Bearer ${own.token}` } }).catch(() => 'closed');
-    await new Promise((r) => setTimeout(r, 300));
+    await heldSeen(own);
     await own.stop();
     expect(own.process.signalCode).toBeNull();
     expect(own.process.exitCode).toBe(0);
