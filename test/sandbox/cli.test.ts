@@ -18,14 +18,14 @@ function run(args: string[]): Promise<{ code: number | null; out: string; err: s
   });
 }
 
-describe('omi-sandbox command line', () => {
+describe.concurrent('omi-sandbox command line', () => {
   it('--help lists every option and the admin routes', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
     for (const s of ['--port', '--token', '--data', '--seed', '--seed-random', '/__sandbox/faults']) expect(r.out).toContain(s);
   });
 
-  it.concurrent.each([
+  it.each([
     [['--port', 'abc'], /--port must be a whole number/],
     [['--port', '70000'], /--port must be a whole number/],
     [['--bogus'], /Unknown option/],

@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOmiClient } from '../../shared/omi/client';
 import { flattenContact } from '../../shared/omi/flatten';
 import { startSandbox, type SandboxHandle } from '../support/sandbox';
@@ -16,10 +16,11 @@ const running: SandboxHandle[] = [];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'omi-sandbox-data-'));
 });
-afterEach(async () => {
-  for (const s of running.splice(0)) await s.stop();
+// Tests run concurrently (process start-up dominates); each uses its own files, and what is left running stops here.
+afterAll(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+  rmSync(dir, { recursive: true, force: true });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function start(opts: Parameters<typeof startSandbox>[0]): Promise<SandboxHandle> {
   const s = await startSandbox(opts);
@@ -36,7 +37,7 @@ const seed = {
   ],
 };
 
-describe('--data', () => {
+describe.concurrent('--data', () => {
   it('keeps contacts across a graceful restart, with the same ids and dates', async () => {
     const file = join(dir, 'graceful.json');
     const a = await start({ dataFile: file });
@@ -94,7 +95,7 @@ describe('--data', () => {
   });
 });
 
-describe('--seed', () => {
+describe.concurrent('--seed', () => {
   it('loads layout, funnels and contacts (read tolerantly) into an empty store', async () => {
     const s = await start({ seed });
     const api = createOmiClient({ baseUrl: s.url, token: s.token });
