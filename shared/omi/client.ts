@@ -4,6 +4,7 @@
  * to do. The token goes in the Authorization header only; it never appears in an error.
  */
 import type { AddManyResult, CallOptions, OmiApi, OmiClientConfig } from './api';
+import { checkBaseUrl } from './base-url';
 import { OmiError } from './errors';
 import { readFunnelList } from './funnel-list';
 import { readLayoutList } from './layout-list';
@@ -47,10 +48,13 @@ export function createOmiClient(config: OmiClientConfig): OmiApi {
   const base = config.baseUrl.trim().replace(/\/+$/, '');
   const token = config.token;
   const doFetch = config.fetch ?? ((...a: Parameters<typeof fetch>) => globalThis.fetch(...a));
+  // The token must never travel in clear: an address checkBaseUrl refuses gets no request at all.
+  const addressProblem = checkBaseUrl(base);
   const serverText = (m: unknown) => (typeof m === 'string' && m.trim() !== '' ? scrub(m.trim(), token) : undefined);
 
   async function call(method: 'GET' | 'POST', path: string, body: unknown, opts: CallOptions = {}): Promise<Reply> {
     const timeoutMs = opts.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    if (addressProblem) throw new OmiError({ kind: 'rejected', text: addressProblem });
     if (opts.signal?.aborted) throw new OmiError({ kind: 'aborted', text: msg.aborted() });
     const timer = AbortSignal.timeout(timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timer]) : timer;

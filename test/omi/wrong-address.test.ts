@@ -45,4 +45,16 @@ describe('a base URL that is not the OMI API', () => {
     expect(e).toMatchObject({ kind: 'rejected', httpStatus: 404 });
     expect(e.text.en).toMatch(/no OMI API at this address/);
   });
+
+  it('a plain-http address off this machine gets no request at all (the token would travel in clear)', async () => {
+    let called = false;
+    const spy: typeof fetch = async (...a) => {
+      called = true;
+      return fetch(...a);
+    };
+    const e = await failure(createOmiClient({ baseUrl: 'http://crm.example.vn', token: 'x', fetch: spy }).layoutList());
+    expect(e.kind).toBe('rejected');
+    expect(e.text.en).toMatch(/unencrypted/);
+    expect(called).toBe(false);
+  });
 });
