@@ -119,7 +119,7 @@ export function ImportScreen() {
 
       {im.result && (
         <Alert color="teal" title={t('import.finished')}>
-          <Group justify="space-between"><Text size="sm">{t('import.finishedText')}</Text><Button size="xs" onClick={() => go('results')}>{t('import.seeResults')}</Button></Group>
+          <Group justify="space-between"><Text size="sm">{t('import.finishedText')}</Text><Button size="xs" onClick={() => go('results')} data-testid="see-results">{t('import.seeResults')}</Button></Group>
         </Alert>
       )}
 

@@ -89,7 +89,7 @@ export function ResultsScreen() {
               </Menu.Dropdown>
             </Menu>
             {failedRows.length > 0 && <Button variant="default" onClick={() => go('review')}>{t('results.fix')}</Button>}
-            {failedRows.length > 0 && <Button variant="light" onClick={() => void reimport()}>{t('results.reimport', { n: formatNumber(failedRows.length) })}</Button>}
+            {failedRows.length > 0 && <Button variant="light" onClick={() => void reimport()} data-testid="reimport">{t('results.reimport', { n: formatNumber(failedRows.length) })}</Button>}
             <Button variant="subtle" onClick={() => go('file')}>{t('results.another')}</Button>
           </Group>
           {byReason.length > 0 && (

@@ -173,7 +173,7 @@ export function subscribeImportEvents(): () => void {
       if (s.importId && result.importId !== s.importId) return;
       useImport.setState({ result, pending: s.pending.filter((p) => p.importId !== result.importId) });
       void s.loadHistory();
-      useWizard.getState().go('results');
+      // No automatic jump: the import screen shows the full bar and a "see results" button.
     }),
     on('import:needs-credentials', (e) => {
       if (useImport.getState().importId === e.importId) useImport.setState({ needsCredentials: true });

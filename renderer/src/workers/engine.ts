@@ -7,7 +7,8 @@ import { autoMap } from '../../../shared/mapping/auto';
 import { buildTargetCatalog } from '../../../shared/mapping/catalog';
 import { applyTemplate, matchTemplates } from '../../../shared/mapping/templates';
 import { prepareRow, prepareTable } from '../../../shared/prepare/prepare';
-// REPORT-PENDING: shared/report lands later; until then the two exports below say so.
+import { buildErrorReport, writeReport } from '../../../shared/report';
+import { buildCleanSheet } from './cleanSheet';
 import { buildPlan, fingerprintBytes } from '../../../shared/upload/plan';
 import type { ReadTableOptions, Table, Workbook } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
@@ -66,18 +67,13 @@ export function plan(rows: PreparedRow[], init: { fileName: string; fingerprint:
 
 /** The cleaned table as a spreadsheet ("Clean only"). */
 export function cleanFile(table: Table, prepared: PreparedTable, mappings: ColumnMapping[], format: 'xlsx' | 'csv'): ArrayBuffer {
-  void [table, prepared, mappings, format];
-  return toArrayBuffer(notYet());
+  void mappings;
+  return toArrayBuffer(writeReport(buildCleanSheet(table, prepared.rows), format));
 }
 
 /** The row-by-row report of an import (failed and invalid rows with their reasons, in the file's own columns). */
 export function errorReport(table: Table, prepared: PreparedTable, result: ImportResult, format: 'xlsx' | 'csv'): ArrayBuffer {
-  void [table, prepared, result, format];
-  return toArrayBuffer(notYet());
-}
-
-function notYet(): Uint8Array {
-  throw new Error('report module not available yet');
+  return toArrayBuffer(writeReport(buildErrorReport(table, prepared.rows, result), format));
 }
 
 function toArrayBuffer(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
