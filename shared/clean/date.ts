@@ -9,8 +9,22 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
   const whole = Math.floor(serial);
-  const ms = EXCEL_EPOCH + (whole < 61 ? whole + 1 : whole) * DAY_MS;
-  return new Date(ms).toISOString().slice(0, 10);
+  const days = (EXCEL_EPOCH / DAY_MS) + (whole < 61 ? whole + 1 : whole);
+  return civil(days);
+}
+
+/** Days since 1970-01-01 → YYYY-MM-DD without a Date object (H. Hinnant's civil_from_days), for speed on 100k rows. */
+function civil(z0: number): string {
+  const z = z0 + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 function iso(y: number, m: number, d: number): string | null {

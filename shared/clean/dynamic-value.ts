@@ -14,8 +14,17 @@ import { change, issue, plain, type Cleaned, type CleanContext } from './types';
 /** What kind of value an attribute's `fieldType` asks for (layout lists name them freely). */
 export type DynamicKind = 'choice' | 'multi-choice' | 'number' | 'date' | 'email' | 'phone' | 'text';
 
+const kinds = new WeakMap<LayoutAttribute, DynamicKind>();
+const optionIndex = new WeakMap<LayoutAttribute, Map<string, { value: string; label: string }>>();
+
 /** Reads a layout field type tolerantly: select, radio, dropdown, checkbox, multi_select, number, date … */
 export function dynamicKind(attr: LayoutAttribute): DynamicKind {
+  let k = kinds.get(attr);
+  if (!k) kinds.set(attr, (k = readKind(attr)));
+  return k;
+}
+
+function readKind(attr: LayoutAttribute): DynamicKind {
   const t = attr.fieldType.toLowerCase().replace(/[^a-z]/g, '');
   if (/multi(select|choice|ple)|checkbox|tag/.test(t)) return attr.options.length > 0 ? 'multi-choice' : 'text';
   if (attr.options.length > 0 || /select|radio|dropdown|choice|option|combo/.test(t)) return 'choice';
@@ -26,10 +35,30 @@ export function dynamicKind(attr: LayoutAttribute): DynamicKind {
   return 'text';
 }
 
+/** A bad attribute value never blocks the contact: it is left out and said so. */
+function soften(r: Cleaned<string | string[] | undefined>, name: string): Cleaned<string[]> {
+  return {
+    value: r.value === undefined ? [] : Array.isArray(r.value) ? r.value : [r.value],
+    changes: r.changes,
+    issues: r.issues.length === 0 ? r.issues : r.issues.map((i) => ({
+      ...i,
+      severity: 'warning',
+      message: { vi: `${i.message.vi} Trường "${name}" sẽ không được ghi.`, en: `${i.message.en} Field "${name}" will not be written.` },
+    })),
+  };
+}
+
 /** Matches typed text to an option by value or label, ignoring case, spaces and accents. */
 function matchOption(attr: LayoutAttribute, text: string): { value: string; label: string } | undefined {
-  const k = foldKey(text);
-  return attr.options.find((o) => o.value === text) ?? attr.options.find((o) => foldKey(o.label) === k || foldKey(o.value) === k);
+  let index = optionIndex.get(attr);
+  if (!index) {
+    index = new Map();
+    // Labels first, so a label wins over another option's value that folds the same.
+    for (const o of attr.options) if (!index.has(foldKey(o.label))) index.set(foldKey(o.label), o);
+    for (const o of attr.options) if (!index.has(foldKey(o.value))) index.set(foldKey(o.value), o);
+    optionIndex.set(attr, index);
+  }
+  return attr.options.find((o) => o.value === text) ?? index.get(foldKey(text));
 }
 
 /**
@@ -44,22 +73,12 @@ export function cleanDynamicValue(attr: LayoutAttribute, cell: string, kind?: Ce
   if (text !== '' && isPlaceholder(text)) return plain([]);
   const k = dynamicKind(attr);
   const name = attr.name || attr.fieldCode;
-  const soften = (r: Cleaned<string | string[] | undefined>): Cleaned<string[]> => ({
-    value: r.value === undefined ? [] : Array.isArray(r.value) ? r.value : [r.value],
-    changes: r.changes,
-    // A bad attribute value never blocks the contact: it is left out and said so.
-    issues: r.issues.map((i) => ({
-      ...i,
-      severity: 'warning',
-      message: { vi: `${i.message.vi} Trường "${name}" sẽ không được ghi.`, en: `${i.message.en} Field "${name}" will not be written.` },
-    })),
-  });
   switch (k) {
-    case 'number': return soften(cleanNumber(text, kind, raw));
-    case 'date': return soften(cleanDate(text, kind, raw));
-    case 'email': return soften(cleanEmails(text, ctx));
-    case 'phone': return soften(cleanPhones(text, { ...ctx, kind, raw }));
-    case 'text': return soften(cleanText(text));
+    case 'number': return soften(cleanNumber(text, kind, raw), name);
+    case 'date': return soften(cleanDate(text, kind, raw), name);
+    case 'email': return soften(cleanEmails(text, ctx), name);
+    case 'phone': return soften(cleanPhones(text, { ...ctx, kind, raw }), name);
+    case 'text': return soften(cleanText(text), name);
     case 'choice':
     case 'multi-choice': {
       const items = k === 'choice' ? [text] : cleanList(text, ctx).value;

@@ -41,9 +41,21 @@ export function knownTypo(domain: string): string | null {
   return EXPLICIT[domain.toLowerCase()] ?? null;
 }
 
+const suggested = new Map<string, string | null>();
+
 /** The domain that was probably meant, or null when the domain looks right (or is unknown but not close to a common one). */
 export function suggestDomain(domain: string): string | null {
   const d = domain.toLowerCase();
+  let s = suggested.get(d);
+  if (s === undefined) {
+    s = suggest(d);
+    if (suggested.size >= 10_000) suggested.clear();
+    suggested.set(d, s);
+  }
+  return s;
+}
+
+function suggest(d: string): string | null {
   if ((KNOWN_DOMAINS as readonly string[]).includes(d)) return null;
   if (EXPLICIT[d]) return EXPLICIT[d];
   for (const known of KNOWN_DOMAINS) if (oneEditApart(d, known)) return known;

@@ -6,6 +6,8 @@ import { allowed, change, issue, type Cleaned, type CleanContext } from './types
 // The HTML living standard's email rule plus a dot in the domain: what a form in a browser would accept.
 const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
+const SIMPLE = /^[a-z0-9._%+-]+@[a-z0-9.-]+$/;
+
 /** Is this (already trimmed, lowercased) address one the API should accept? */
 export function isValidEmail(email: string): boolean {
   if (email.length > 254 || !EMAIL.test(email)) return false;
@@ -24,6 +26,11 @@ export function cleanEmails(cell: string, ctx: CleanContext = {}): Cleaned<strin
   const issues: CellIssue[] = [];
   const text = cell.trim();
   if (text === '') return { value: [], changes, issues };
+  // Fast path: one clean, lowercase address on a domain with no known typo.
+  if (text === cell && SIMPLE.test(text) && isValidEmail(text)) {
+    const domain = text.slice(text.lastIndexOf('@') + 1);
+    if (!knownTypo(domain) && !suggestDomain(domain)) return { value: [text], changes, issues };
+  }
   if (isPlaceholder(text)) {
     changes.push(change('email.placeholder', cell, '', {
       vi: 'Ô chỉ ghi "không có" (N/A, -, …); coi như để trống.',

@@ -11,8 +11,23 @@ const COMBINING = /[\u0300-\u036f]/g;
 const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const TONE_ONE = /[\u0300\u0301\u0303\u0309\u0323]/;
 
+const memo = new Map<string, string>();
+
 /** Lowercase, no diacritics, đ → d, punctuation as spaces, single spaces, trimmed. */
 export function foldKey(text: string): string {
+  // Short values repeat across rows (tags, genders, options, statuses): remember them, within a bound.
+  if (text.length <= 40) {
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const k = fold(text);
+    if (memo.size >= 20_000) memo.clear();
+    memo.set(text, k);
+    return k;
+  }
+  return fold(text);
+}
+
+function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING, '')

@@ -29,11 +29,7 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
   const issues: Issue[] = [];
   const changes: Change[] = [];
   const ctx = { disabled: plan.disabled };
-  const take = <T>(col: number, r: Cleaned<T>): T => {
-    for (const c of r.changes) changes.push({ column: col, ...c });
-    for (const i of r.issues) issues.push({ column: col, ...i });
-    return r.value;
-  };
+  const out: Out = { changes, issues };
   for (const cp of plan.columns) {
     const col = cp.column;
     const cell = row.cells[col] ?? '';
@@ -42,9 +38,9 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
     if (cell.trim() === '' && (raw === undefined || raw === null || raw === '')) continue;
     const t = cp.target;
     switch (t.kind) {
-      case 'name': setOnce(contact, 'fullName', take(col, cleanName(cell, ctx)), cp, issues); break;
+      case 'name': setOnce(contact, 'fullName', tie(out, col, cleanName(cell, ctx)), cp, issues); break;
       case 'gender': {
-        const g = take(col, cleanGender(cell, ctx));
+        const g = tie(out, col, cleanGender(cell, ctx));
         if (g) contact.gender = g;
         break;
       }
@@ -52,13 +48,13 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
       case 'multiline': {
         const field = t.id as StringField;
         const v = field === 'passport'
-          ? take(col, cleanPassport(cell, kind, raw, ctx))
-          : take(col, cleanText(numberText(cell, kind, raw), { multiline: t.kind === 'multiline' }));
+          ? tie(out, col, cleanPassport(cell, kind, raw, ctx))
+          : tie(out, col, cleanText(numberText(cell, kind, raw), { multiline: t.kind === 'multiline' }));
         setOnce(contact, field, v, cp, issues);
         break;
       }
       case 'email-single': {
-        const list = take(col, cleanEmails(cell, ctx));
+        const list = tie(out, col, cleanEmails(cell, ctx));
         if (list.length > 1) {
           issues.push({ column: col, ...issue('warning', 'owner.several', {
             vi: 'Chỉ được một email nhân viên phụ trách; ô này có nhiều email nên để trống.',
@@ -68,31 +64,31 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
         break;
       }
       case 'url': {
-        const v = take(col, cleanUrl(cell));
+        const v = tie(out, col, cleanUrl(cell));
         if (v) setOnce(contact, t.id as StringField, v, cp, issues);
         break;
       }
       case 'phones': {
-        const nums = take(col, cleanPhones(cell, { ...ctx, defaultCountry: plan.defaultCountry, landline: cp.landline, kind, raw }));
+        const nums = tie(out, col, cleanPhones(cell, { disabled: plan.disabled, defaultCountry: plan.defaultCountry, landline: cp.landline, kind, raw }));
         addValues(contact, 'phones', nums, cp, changes);
         break;
       }
-      case 'emails': addValues(contact, 'emails', take(col, cleanEmails(cell, ctx)), cp, changes); break;
+      case 'emails': addValues(contact, 'emails', tie(out, col, cleanEmails(cell, ctx)), cp, changes); break;
       case 'list': {
         const field = t.id as 'tags' | 'business' | 'categories';
-        const items = take(col, cleanList(cell, ctx));
+        const items = tie(out, col, cleanList(cell, ctx));
         const list = contact[field] ?? [];
         for (const it of items) if (!list.some((x) => x.toLowerCase() === it.toLowerCase())) list.push(it);
         if (list.length) contact[field] = list;
         break;
       }
       case 'dynamic': {
-        const values = take(col, cleanDynamicValue(t.attribute!, cell, kind, raw, ctx));
+        const values = tie(out, col, cleanDynamicValue(t.attribute!, cell, kind, raw, ctx));
         if (values.length) dynamic.push({ fieldCode: t.attribute!.fieldCode, values: values.map((data) => ({ data, type: '', valueType: '' })) });
         break;
       }
       case 'funnel': {
-        const pos = take(col, cleanFunnelStatus(t.funnel!, cell));
+        const pos = tie(out, col, cleanFunnelStatus(t.funnel!, cell));
         if (pos) (contact.filterContacts ??= []).push(pos);
         break;
       }
@@ -109,6 +105,24 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
     changes,
     status: issues.some((i) => i.severity === 'error') ? 'invalid' : 'valid',
   };
+}
+
+interface Out { changes: Change[]; issues: Issue[] }
+
+/** Ties a cleaner's changes and issues to the column and gives back its value. */
+function tie<T>(out: Out, col: number, r: Cleaned<T>): T {
+  // Explicit literals, not spreads: this runs for every cell of 100,000-row files.
+  for (let k = 0; k < r.changes.length; k++) {
+    const c = r.changes[k];
+    out.changes.push({ column: col, before: c.before, after: c.after, code: c.code, reason: c.reason });
+  }
+  for (let k = 0; k < r.issues.length; k++) {
+    const i = r.issues[k];
+    const x: Issue = { column: col, severity: i.severity, code: i.code, message: i.message };
+    if (i.suggestion !== undefined) x.suggestion = i.suggestion;
+    out.issues.push(x);
+  }
+  return r.value;
 }
 
 /** Numbers stored as numbers: the raw value has every digit where the display may say 1.2E+11. */

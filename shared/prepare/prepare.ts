@@ -1,6 +1,6 @@
 import type { Table } from '../ingest/types';
 import type { ColumnMapping, TargetCatalog } from '../mapping/types';
-import { applyDuplicates } from './duplicates';
+import { applyDuplicatesInPlace } from './duplicates';
 import { planFor } from './plan';
 import { prepareTableRow } from './prepare-row';
 import type { PreparedRow, PreparedTable, PrepareOptions } from './types';
@@ -15,7 +15,7 @@ export { applyDuplicates } from './duplicates';
 export function prepareTable(table: Table, mapping: ColumnMapping[], catalog: TargetCatalog, options: PrepareOptions): PreparedTable {
   const plan = planFor(mapping, catalog, options);
   const fresh = table.rows.map((r) => prepareTableRow(r, plan));
-  const { rows, duplicates } = applyDuplicates(fresh, options.duplicatePolicy);
+  const { rows, duplicates } = applyDuplicatesInPlace(fresh, options.duplicatePolicy);
   return { rows, duplicates, counts: countRows(rows) };
 }
 
