@@ -67,6 +67,12 @@ export function startImport(plan: ImportPlan, deps: EngineDeps): ImportJob {
   return { pause: () => run.pause(), resume: () => run.resume(), cancel: () => run.cancel(), done };
 }
 
+/** How far before our own send time a server's clock may be, for "created since" searches. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+/** Batch checks read at most this many pages of recent contacts before falling back to one search per row. */
+const BATCH_VERIFY_PAGES = 5;
+const BATCH_VERIFY_PAGE_SIZE = 200;
+
 /** Thrown inside the engine when the job is cancelled or stopped. */
 class Stopped extends Error {}
 
@@ -82,6 +88,8 @@ class GaveUp extends Error {
 type Task =
   | { kind: 'create'; rows: number[] }
   | { kind: 'verify'; row: number; purpose: 'doubt' | 'existing' }
+  /** Rows of one create call whose answer was lost, sent at `sentAt` (engine clock; undefined if unknown). */
+  | { kind: 'verify-batch'; rows: number[]; sentAt?: number }
   | { kind: 'update'; row: number; purpose: 'dynamic' | 'update'; omiId?: string }
   | { kind: 'find'; row: number };
 
@@ -171,6 +179,7 @@ class ImportRun {
     await journal.append({ t: 'start', importId: this.plan.importId, mode: this.plan.mode, total: this.plan.rows.length, at: this.deps.now() });
 
     const settled: RowOutcome[] = [];
+    const doubtBySend = new Map<number, number[]>();
     for (const r of this.plan.rows) {
       const s = state.rows.get(r.rowNumber);
       if (!s) {
@@ -184,7 +193,8 @@ class ImportRun {
       this.markSent(t);
       const keptFailure = s.outcome === 'failed' && !s.transient && !reimport;
       if (s.inDoubt) {
-        this.queue.push({ kind: 'verify', row: r.rowNumber, purpose: 'doubt' });
+        const key = s.sentAt ?? -1;
+        doubtBySend.set(key, [...(doubtBySend.get(key) ?? []), r.rowNumber]);
       } else if (s.created) {
         if (r.dynamic.length > 0 && !s.updated) {
           if (keptFailure) settled.push(this.settle(r, 'failed', s.reason, s.code));
@@ -198,6 +208,7 @@ class ImportRun {
         this.enqueueFresh(r);
       }
     }
+    for (const [sentAt, rows] of doubtBySend) this.queue.unshift({ kind: 'verify-batch', rows, sentAt: sentAt < 0 ? undefined : sentAt });
     if (settled.length > 0) this.deps.onRows?.(settled);
     if (this.plan.mode === 'create' && state.runs === 0) await this.probeEarlierImport();
     this.report();
@@ -247,26 +258,22 @@ class ImportRun {
    */
   private async probeEarlierImport(): Promise<void> {
     if (this.createPool.length === 0) return;
-    const picks = [0, Math.floor(this.createPool.length / 2), this.createPool.length - 1];
-    const seen = new Set<number>();
-    let found = false;
-    for (const i of picks) {
+    const picks = [...new Set([0, Math.floor(this.createPool.length / 2), this.createPool.length - 1])];
+    // The few searches go out together: this runs before anything is created, so it delays the whole import.
+    const found = await Promise.all(picks.map(async (i) => {
       const row = this.rows.get(this.createPool[i])!;
-      if (seen.has(row.rowNumber)) continue;
-      seen.add(row.rowNumber);
       try {
         const item = await this.request(
           (signal) => findContact(this.deps.api, row.contact, row.refId, 'own', { signal }),
           { idempotent: true, rejectRetries: 1 },
         );
-        if (item && item.ref_id === row.refId) found = true;
-      } catch (e) {
-        if (e instanceof Stopped) return;
-        // A probe that cannot run is not a reason to stop the import.
+        return item?.ref_id === row.refId;
+      } catch {
+        // A probe that cannot run is not a reason to stop the import (a real stop is seen by the workers).
+        return false;
       }
-      if (found) break;
-    }
-    if (!found) return;
+    }));
+    if (this.stopped || !found.some(Boolean)) return;
     for (const row of this.createPool.splice(0)) this.queue.push({ kind: 'verify', row, purpose: 'existing' });
   }
 
@@ -322,6 +329,8 @@ class ImportRun {
         return this.create(task.rows);
       case 'verify':
         return this.verify(task.row, task.purpose);
+      case 'verify-batch':
+        return this.verifyBatch(task.rows, task.sentAt);
       case 'update':
         return this.update(task.row, task.purpose, task.omiId);
       case 'find':
@@ -336,7 +345,8 @@ class ImportRun {
     const single = rows.length === 1;
     const id = `r${this.runNo}-${++this.seq}`;
     await this.gate();
-    await this.deps.journal.append({ t: 'send', id, op: single ? 'add' : 'addMany', rows: rowNumbers, at: this.deps.now() });
+    const sentAt = this.deps.now();
+    await this.deps.journal.append({ t: 'send', id, op: single ? 'add' : 'addMany', rows: rowNumbers, at: sentAt });
     for (const n of rowNumbers) {
       const t = this.track.get(n)!;
       this.markSent(t);
@@ -354,7 +364,7 @@ class ImportRun {
         await this.created(id, rowNumbers, res.rejected);
       }
     } catch (e) {
-      await this.createFailed(id, rowNumbers, e);
+      await this.createFailed(id, rowNumbers, e, sentAt);
     }
   }
 
@@ -398,18 +408,18 @@ class ImportRun {
   }
 
   /** The create call threw: decide per kind what the rows become. */
-  private async createFailed(id: string, rowNumbers: number[], e: unknown): Promise<void> {
+  private async createFailed(id: string, rowNumbers: number[], e: unknown, sentAt: number): Promise<void> {
     if (e instanceof Stopped) throw e;
     const unsent = async (): Promise<void> => {
       await this.appendResult(id, rowNumbers.map((row) => ({ row, result: 'unsent' })));
       for (const n of rowNumbers) this.track.get(n)!.inFlight = false;
     };
     if (e instanceof GaveUp) {
-      if (e.omiError.maybeProcessed) return this.doubt(id, rowNumbers);
+      if (e.omiError.maybeProcessed) return this.doubt(id, rowNumbers, sentAt);
       return this.failRows(id, rowNumbers, () => reasons.gaveUp(e.attempts, e.omiError.text), true);
     }
     if (!isOmiError(e)) throw e;
-    if (e.maybeProcessed) return this.doubt(id, rowNumbers);
+    if (e.maybeProcessed) return this.doubt(id, rowNumbers, sentAt);
     if (e.kind === 'too-large') {
       if (rowNumbers.length === 1) return this.failRows(id, rowNumbers, () => reasons.tooLarge);
       await unsent();
@@ -435,7 +445,7 @@ class ImportRun {
         }
         await this.appendResult(id, results);
         this.applyCreateResults(results);
-        for (const row of check) this.push({ kind: 'verify', row, purpose: 'doubt' });
+        if (check.length > 0) this.push({ kind: 'verify-batch', rows: check, sentAt });
         return;
       }
       if (rowNumbers.length === 1) {
@@ -465,9 +475,9 @@ class ImportRun {
   }
 
   /** The answer was lost: record the doubt, then check each row before sending it again. */
-  private async doubt(id: string, rowNumbers: number[]): Promise<void> {
+  private async doubt(id: string, rowNumbers: number[], sentAt: number): Promise<void> {
     await this.appendResult(id, rowNumbers.map((row) => ({ row, result: 'doubt' })));
-    for (const row of rowNumbers) this.push({ kind: 'verify', row, purpose: 'doubt' });
+    this.push({ kind: 'verify-batch', rows: rowNumbers, sentAt });
   }
 
   // ---- verify / find ---------------------------------------------------------------------------------------
@@ -515,6 +525,61 @@ class ImportRun {
     t.inFlight = false;
     this.createPool.unshift(rowNumber);
     this.wake();
+  }
+
+  /**
+   * Checks the rows of one create call whose answer was lost, with as few searches as possible: contacts created
+   * since shortly before the call, newest first, matched by the ref_id the server echoes. Stops as soon as every
+   * row is found (the usual case: the call was processed). When the server echoes no ref_id, or the listing is
+   * cut short, the rows still unresolved are checked one by one (phone / email).
+   */
+  private async verifyBatch(rowNumbers: number[], sentAt?: number): Promise<void> {
+    const want = new Map(rowNumbers.map((n) => [this.rows.get(n)!.refId, n] as const));
+    const found = new Map<number, string>();
+    let echo = false;
+    let seen = 0;
+    let complete = false;
+    const body = sentAt === undefined ? {} : { ranges: [{ field: 'created_date', from: sentAt - CLOCK_SKEW_MS }] };
+    try {
+      for (let page = 1; page <= BATCH_VERIFY_PAGES; page++) {
+        const res = await this.request((signal) => this.deps.api.search(body, { page, size: BATCH_VERIFY_PAGE_SIZE }, { signal }), { idempotent: true, rejectRetries: this.plan.options.maxRetries });
+        for (const item of res.items) {
+          seen++;
+          if (typeof item.ref_id !== 'string' || item.ref_id === '') continue;
+          echo = true;
+          const n = want.get(item.ref_id);
+          if (n !== undefined && !found.has(n) && !item.is_deleted) found.set(n, item.public_id);
+        }
+        if (found.size === want.size || !res.has_next || res.items.length === 0) {
+          complete = true;
+          break;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof GaveUp)) throw e;
+      complete = false;
+    }
+    const conclusive = complete && (echo || seen === 0);
+    const id = `r${this.runNo}-v${++this.seq}`;
+    const results: JournalRowResult[] = [];
+    const again: number[] = [];
+    for (const n of rowNumbers) {
+      const omiId = found.get(n);
+      if (omiId !== undefined) results.push({ row: n, result: 'created', omiId });
+      else if (conclusive) {
+        results.push({ row: n, result: 'unsent' });
+        again.push(n);
+      } else this.push({ kind: 'verify', row: n, purpose: 'doubt' });
+    }
+    if (results.length === 0) return;
+    await this.appendResult(id, results);
+    for (const r of results) if (r.omiId) this.track.get(r.row)!.omiId = r.omiId;
+    this.applyCreateResults(results.filter((r) => r.result === 'created'));
+    for (const n of again) this.track.get(n)!.inFlight = false;
+    if (again.length > 0) {
+      this.createPool.unshift(...again);
+      this.wake();
+    }
   }
 
   /** Upsert (and update by a generated refId): find the contact by phone / email; update it, or create it. */

@@ -48,6 +48,8 @@ export interface JournalRowState {
   omiId?: string;
   /** A create call carrying this row went out and its outcome was never recorded: check before sending again. */
   inDoubt: boolean;
+  /** When the last create call carrying it was sent (engine clock): rows of one call are checked together. */
+  sentAt?: number;
   /** The row's update (update / upsert mode, or the dynamic attributes after create) succeeded. */
   updated: boolean;
   /** The last settled outcome, if any. */
@@ -105,7 +107,13 @@ export function replayJournal(entries: JournalEntry[]): JournalState {
         break;
       case 'send':
         sends.set(e.id, { op: e.op, rows: e.rows });
-        if (e.op !== 'update') for (const r of e.rows) rowState(state.rows, r).inDoubt = true;
+        if (e.op !== 'update') {
+          for (const r of e.rows) {
+            const s = rowState(state.rows, r);
+            s.inDoubt = true;
+            s.sentAt = e.at;
+          }
+        }
         break;
       case 'result':
         for (const r of e.rows) applyResult(rowState(state.rows, r.row), r);

@@ -30,7 +30,7 @@ describe('RateLimiter', () => {
     const first = await l.acquire();
     expect(first - t0).toBe(1000);
     const second = await l.acquire();
-    expect(second - first).toBeGreaterThanOrEqual(Math.floor(1000 / 19.1));
+    expect(second - first).toBeGreaterThanOrEqual(Math.floor(1000 / 19.5));
   });
 
   it('only the first 429 of a burst cuts the pace', async () => {

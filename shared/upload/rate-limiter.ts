@@ -1,10 +1,11 @@
 /**
  * An adaptive request pacer. OMI's rate limit is not documented, so the limiter learns it: it starts unpaced
- * (concurrency alone bounds it), and on the first HTTP 429 it measures how many requests the server took in
- * the last second, paces just under that, and honours Retry-After before anything else goes out. Afterwards
- * it raises the pace slowly (additive increase) and cuts it on each new 429 (multiplicative decrease), so it
- * follows a limit that changes without hammering the server. Clock and sleep are injected: tests drive it
- * with a fake clock.
+ * (concurrency alone bounds it), and on the first HTTP 429 it counts how many requests went out in the second
+ * before the refused one (what the server took), paces just under that, and honours Retry-After before
+ * anything else goes out. Afterwards it raises the pace very slowly (additive increase) and cuts it on each new
+ * 429 (multiplicative decrease), so it follows a limit that changes without hammering the server. Each 429
+ * costs a whole Retry-After (often a second), so the pace stays a few percent under the limit rather than
+ * probing it often. Clock and sleep are injected: tests drive it with a fake clock.
  */
 
 /** Tuning knobs; the defaults are what the engine uses. */
@@ -33,13 +34,13 @@ export class RateLimiter {
   private nextAt = 0;
   private blockedUntil = 0;
   private lastCutAt = -Infinity;
-  /** Send times of requests that the server accepted (not 429), oldest first, within the window. */
-  private accepted: number[] = [];
+  /** Send times of requests let go and not refused with 429, oldest first, over the last two windows. */
+  private sent: number[] = [];
   private readonly o: Required<RateLimiterOptions>;
 
   constructor(opts: RateLimiterOptions) {
     this.o = {
-      initialRate: Infinity, minRate: 0.2, decrease: 0.95, increasePerSecond: 0.004,
+      initialRate: Infinity, minRate: 0.2, decrease: 0.93, increasePerSecond: 0.001,
       defaultRetryAfterMs: 1000, windowMs: 1000, ...opts,
     };
     this.rate = this.o.initialRate;
@@ -64,7 +65,14 @@ export class RateLimiter {
       this.grow();
       const at = Math.max(now, this.blockedUntil, Number.isFinite(this.rate) ? this.nextAt : now);
       if (at <= now) {
-        if (Number.isFinite(this.rate)) this.nextAt = Math.max(this.nextAt, now) + 1000 / this.rate;
+        if (Number.isFinite(this.rate)) {
+          // Timers wake late under load; a turn may use up to half a spacing of that lateness, so the pace is
+          // kept on average instead of losing a few ms on every request.
+          const spacing = 1000 / this.rate;
+          this.nextAt = Math.max(this.nextAt, now - spacing / 2) + spacing;
+        }
+        this.sent.push(now);
+        this.trim();
         return now;
       }
       // Re-check after waking: a 429 meanwhile may have pushed the turn further.
@@ -73,11 +81,8 @@ export class RateLimiter {
     }
   }
 
-  /** The request sent at `sentAt` was accepted (any answer but 429). */
-  onAccepted(sentAt: number): void {
-    this.accepted.push(sentAt);
-    this.trim();
-  }
+  /** The request sent at `sentAt` was accepted (any answer but 429). Kept for symmetry: sends are counted at acquire. */
+  onAccepted(_sentAt: number): void {}
 
   /** The request sent at `sentAt` got a 429. Only the first 429 of a burst cuts the pace. */
   onRateLimited(sentAt: number, retryAfterMs?: number): void {
@@ -85,15 +90,16 @@ export class RateLimiter {
     const wait = retryAfterMs !== undefined && retryAfterMs >= 0 ? retryAfterMs : this.o.defaultRetryAfterMs;
     this.blockedUntil = Math.max(this.blockedUntil, now + wait);
     this.nextAt = Math.max(this.nextAt, this.blockedUntil);
+    const i = this.sent.lastIndexOf(sentAt);
+    if (i >= 0) this.sent.splice(i, 1);
     if (sentAt <= this.lastCutAt) return;
-    this.trim();
-    const measured = (this.accepted.length * 1000) / this.o.windowMs;
+    // What the server took: the requests that went out in the window before the refused one.
+    const measured = (this.sent.filter((t) => t >= sentAt - this.o.windowMs && t < sentAt).length * 1000) / this.o.windowMs;
     const from = Number.isFinite(this.rate) ? Math.min(this.rate, Math.max(measured, this.rate * 0.5)) : measured;
     this.rate = Math.max(this.o.minRate, from * this.o.decrease);
     this.base = this.rate;
     this.baseAt = this.blockedUntil;
     this.lastCutAt = now;
-    this.accepted = [];
   }
 
   private grow(): void {
@@ -103,9 +109,9 @@ export class RateLimiter {
   }
 
   private trim(): void {
-    const from = this.o.now() - this.o.windowMs;
+    const from = this.o.now() - 2 * this.o.windowMs;
     let i = 0;
-    while (i < this.accepted.length && this.accepted[i] < from) i++;
-    if (i > 0) this.accepted.splice(0, i);
+    while (i < this.sent.length && this.sent[i] < from) i++;
+    if (i > 0) this.sent.splice(0, i);
   }
 }

@@ -77,6 +77,12 @@ describe('each fault switch alone', () => {
 
   it('dropRate: processed, connection dropped → checked by search, never sent twice', async () => {
     await importWith({ dropRate: 0.25 }, planOf(200, { invalidEvery: 23 }, 20));
+    const stats = (await sb.stats()) as StatsReport;
+    // A lost answer is checked with one listing of recent contacts, not one search per row.
+    const lostBatches = stats.byEndpoint.addMany.dropped ?? 0;
+    expect(lostBatches).toBeGreaterThan(0);
+    const searches = Object.values(stats.byEndpoint.search ?? {}).reduce((a, b) => a + (b ?? 0), 0);
+    expect(searches).toBeLessThan(20 * lostBatches);
   });
 
   it('timeoutRate with a short client timeout', async () => {
