@@ -11,11 +11,18 @@ const GENDERS: Record<string, Gender> = {
 };
 
 const CANONICAL = new Set(['nam', 'nu', 'khac', 'male', 'female', 'other']);
+const QUICK = new Map<string, Gender>();
+for (const [w, g] of [['nam', 'male'], ['nữ', 'female'], ['khác', 'other'], ['male', 'male'], ['female', 'female'], ['other', 'other']] as const) {
+  for (const v of [w, w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1)]) QUICK.set(v, g);
+}
 
 /** `Nam` / `NỮ` / `nu` / `F` / `Female` / `khác` … → `male` / `female` / `other`; anything else is left empty and flagged, never guessed. */
 export function cleanGender(cell: string, _ctx: CleanContext = {}): Cleaned<Gender | undefined> {
   const text = cell.trim();
   if (text === '') return plain(undefined);
+  // Fast path: the words as people usually write them.
+  const quick = QUICK.get(text);
+  if (quick) return plain(quick);
   const key = foldKey(text);
   // A lone "x" or "?" in a gender column means "don't know": flagged below rather than silently emptied.
   if (isPlaceholder(text) && !/^[xX?]$/.test(text)) {

@@ -26,5 +26,6 @@ export function isPlaceholder(text: string): boolean {
   if (FILLER.test(t)) return true;
   // Fast exits for the common case: real phone numbers and emails.
   if (/\d\d|@/.test(t)) return false;
-  return PLACEHOLDERS.has(t.normalize('NFC').toLowerCase().replace(/\s+/g, ' '));
+  const lower = t.normalize('NFC').toLowerCase();
+  return PLACEHOLDERS.has(/\s\s|[\t\n\r\u00a0]/.test(lower) ? lower.replace(/\s+/g, ' ') : lower);
 }
