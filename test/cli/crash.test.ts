@@ -49,25 +49,31 @@ describe('omi-import killed 20 times', () => {
     const random = seeded(SEED);
     const journal = join(tmp.dir, 'crash.jsonl');
     const args = (first: boolean) => [
-      file, '--auto', '--base-url', sandbox.url, '--token-env', 'OMI_TOKEN', '--chunk-size', '100', '--concurrency', '2',
+      file, '--auto', '--base-url', sandbox.url, '--token-env', 'OMI_TOKEN', '--chunk-size', '25', '--concurrency', '2',
       first ? '--journal' : '--resume', journal, '--json',
     ];
     const opts = { home: tmp.dir, env: { OMI_TOKEN: sandbox.token } };
 
     let killed = 0;
+    const t0 = performance.now();
+    const moments: string[] = [];
     for (let i = 0; i < KILLS; i++) {
       const child = spawnCli(args(i === 0), opts);
-      // Most kills land while rows are being sent; one in five lands anywhere in start-up (reading, cleaning).
-      if (i === 0 || random() >= 0.2) {
-        await waitForStderr(child, /journal: /, 60_000);
-        await sleep(Math.floor(random() * 350));
+      if (i > 0 && random() < 0.2) {
+        // One kill in five lands anywhere in start-up (reading the plan, replaying the journal, checking rows).
+        await sleep(Math.floor(random() * 2500));
       } else {
-        await sleep(Math.floor(random() * 1500));
+        // The others land while rows are being sent, spread over the whole import: each waits until the
+        // sandbox has created a random share of the rows within its twenty-first of the import, then a jitter.
+        await waitForStderr(child, /journal: /, 60_000);
+        const target = Math.floor((expected.valid.length * (i + random())) / (KILLS + 1));
+        await until(async () => (await created()) >= target || child.exitCode !== null, 60_000);
+        await sleep(Math.floor(random() * 60));
       }
       const stillRunning = child.exitCode === null && child.signalCode === null;
       child.kill('SIGKILL');
       const run = await finished(child, 30_000);
-      console.log(`run ${i}: ${stillRunning ? 'killed' : 'ended'} after ${/\d+\/\d+ \(\d+%\)/g.exec(child.out.stderr.split('\n').filter((l) => /^\d+\//.test(l)).at(-1) ?? '')?.[0] ?? 'start-up'}`);
+      moments.push(`${Math.round(performance.now() - t0)} ms/${await created()} rows`);
       if (stillRunning) {
         expect(run.signal).toBe('SIGKILL');
         killed++;
@@ -75,8 +81,9 @@ describe('omi-import killed 20 times', () => {
     }
     // The import is long enough that every kill interrupted it.
     expect(killed).toBe(KILLS);
+    console.log(`killed at (time since the first start / rows the sandbox had created): ${moments.join(', ')}`);
 
-    const last = await runCli(args(false), { ...opts, timeoutMs: 90_000 });
+    const last = await runCli(args(false), { ...opts, timeoutMs: 60_000 });
     const summary = JSON.parse(last.stdout) as { rows: Record<string, number> };
     expect(summary.rows).toMatchObject({
       total: ROWS, valid: expected.valid.length, invalid: expected.invalidRows.length, duplicates: 0, failed: 0,
@@ -99,8 +106,22 @@ describe('omi-import killed 20 times', () => {
     expect(wrong.slice(0, 10)).toEqual([]);
     // No invalid row reached the server.
     expect(stored.some((c) => c.phones.includes('12345'))).toBe(false);
-  }, 150_000);
+  }, 240_000);
 });
+
+/** Contacts the sandbox created since it started (add and addMany, answered or not). */
+async function created(): Promise<number> {
+  return ((await sandbox.stats()) as { contactsCreated: number }).contactsCreated;
+}
+
+/** Polls `check` every 25 ms until it holds (bounded). */
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`still waiting after ${timeoutMs} ms`);
+    await sleep(25);
+  }
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
