@@ -40,7 +40,7 @@ export class RateLimiter {
 
   constructor(opts: RateLimiterOptions) {
     this.o = {
-      initialRate: Infinity, minRate: 0.2, decrease: 0.93, increasePerSecond: 0.001,
+      initialRate: Infinity, minRate: 0.2, decrease: 0.95, increasePerSecond: 0.001,
       defaultRetryAfterMs: 1000, windowMs: 1000, ...opts,
     };
     this.rate = this.o.initialRate;

@@ -20,8 +20,8 @@ import { report } from './report';
 const LATENCY_MS = 50;
 const RATE = 20;
 const CHUNK = 100;
-const CONCURRENCY = 4;
-const SECONDS = 12;
+const CONCURRENCY = 6;
+const SECONDS = 20;
 
 const sb = await startSandbox();
 const dir = mkdtempSync(join(tmpdir(), 'upload-bench-'));

@@ -6,6 +6,7 @@ import { createOmiClient } from '../../shared/omi/client';
 import type { OmiApi } from '../../shared/omi/api';
 import { startImport, type EngineDeps, type ImportJob } from '../../shared/upload/engine';
 import { createMemoryJournal, type JournalStore } from '../../shared/upload/journal';
+import { abortableSleep } from '../../shared/upload/sleep';
 import type { ImportPlan, ImportProgress, RowOutcome } from '../../shared/upload/types';
 import type { SandboxHandle } from '../support/sandbox';
 
@@ -19,20 +20,6 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** A real sleep that ends early (resolving) when the signal aborts. */
-export function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 export interface Run {
@@ -62,7 +49,7 @@ export function run(sb: SandboxHandle, plan: ImportPlan, o: RunOptions = {}): Ru
     api: o.api ?? clientFor(sb, o.timeoutMs),
     journal: o.journal ?? createMemoryJournal(),
     now: () => Date.now(),
-    sleep: realSleep,
+    sleep: abortableSleep,
     random: seeded(o.seed ?? 42),
     onProgress: (p) => r.progress.push(p),
     onRows: (rows) => r.rows.push(...rows),
