@@ -78,7 +78,13 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
         const field = t.id as 'tags' | 'business' | 'categories';
         const items = tie(out, col, cleanList(cell, ctx));
         const list = contact[field] ?? [];
-        for (const it of items) if (!list.some((x) => x.toLowerCase() === it.toLowerCase())) list.push(it);
+        for (const it of items) {
+          if (!list.some((x) => x.toLowerCase() === it.toLowerCase())) list.push(it);
+          else changes.push({ column: col, before: it, after: '', code: 'list.duplicate-removed', reason: {
+            vi: `"${it}" đã có ở cột khác của dòng này; không thêm lần nữa.`,
+            en: `"${it}" is already in another column of this row; not added twice.`,
+          } });
+        }
         if (list.length) contact[field] = list;
         break;
       }
