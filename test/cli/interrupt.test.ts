@@ -66,4 +66,27 @@ describe('Ctrl+C', () => {
     expect(stored.length).toBe(expected.valid.length);
     expect(new Set(stored.flatMap((c) => c.phones)).size).toBe(expected.valid.length);
   });
+
+  it('a token refused in the middle stops with exit 3, and the same import resumes once the token works', async () => {
+    await sandbox.reset();
+    const opts = { home: join(tmp.dir, 'token-home'), env: { OMI_TOKEN: sandbox.token } };
+    const args = [file, '--auto', '--base-url', sandbox.url, '--token-env', 'OMI_TOKEN', '--chunk-size', '100', '--concurrency', '1', '--json'];
+    // The layout and funnel lists take two calls; the token dies a few chunks later.
+    await sandbox.faults({ tokenExpiresAfter: 6 });
+    const stopped = await runCli(args, opts);
+    expect(stopped.code, stopped.stderr).toBe(3);
+    const first = JSON.parse(stopped.stdout) as { rows: Record<string, number>; journalPath: string };
+    expect(first.rows.created).toBeGreaterThan(0);
+    expect(first.rows.created).toBeLessThan(expected.valid.length);
+    const lines = stopped.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/token/i);
+    expect(stopped.stderr).toContain(`--resume ${first.journalPath}`);
+
+    await sandbox.faults({ tokenExpiresAfter: null });
+    const resumed = await runCli([...args, '--resume', first.journalPath], opts);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const stored = (await sandbox.contacts()).map(fieldsOf);
+    expect(stored.length).toBe(expected.valid.length);
+    expect(new Set(stored.flatMap((c) => c.phones)).size).toBe(expected.valid.length);
+  });
 });

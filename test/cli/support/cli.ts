@@ -53,6 +53,7 @@ export interface CliOptions {
 
 /** Starts the command; stdout and stderr are collected on the returned object. */
 export function spawnCli(args: string[], o: CliOptions): ChildProcess & { out: { stdout: string; stderr: string } } {
+  mkdirSync(o.home, { recursive: true });
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: o.cwd ?? o.home,
     env: { PATH: process.env.PATH ?? '', OMI_IMPORTER_HOME: o.home, ...o.env },
@@ -71,6 +72,10 @@ export function finished(child: ReturnType<typeof spawnCli>, timeoutMs = 60_000)
       child.kill('SIGKILL');
       rej(new Error(`omi-import did not finish in ${timeoutMs} ms; stderr so far:\n${child.out.stderr}`));
     }, timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      rej(e);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       res({ code, signal, stdout: child.out.stdout, stderr: child.out.stderr });
