@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
+import { convertLandline2017 } from './landline-2017';
 import { cleanPhones } from './phone';
+import { convertMobile2018 } from './phone-2018';
 
 const codes = (r: ReturnType<typeof cleanPhones>) => r.changes.map((c) => c.code);
 // Problems with a number are warnings: the number is left out, the rest of the contact still goes in.
@@ -179,6 +181,22 @@ describe('cleanPhones: properties', () => {
       if (once.length === 1) expect(twice.changes).toEqual([]);
     }), { numRuns: 2000 });
   });
+  it('is idempotent in a landline column too', () => {
+    fc.assert(fc.property(fc.oneof(phoneish, fc.stringMatching(/^0[2-9]\d{8,9}$/)), (s) => {
+      const once = cleanPhones(s, { landline: true }).value;
+      expect(cleanPhones(once.join(', '), { landline: true }).value).toEqual(once);
+    }), { numRuns: 2000 });
+  });
+
+  it('the conversion tables never apply twice', () => {
+    fc.assert(fc.property(fc.stringMatching(/^0\d{9,10}$/), (n) => {
+      const m = convertMobile2018(n);
+      if (m) expect(convertMobile2018(m)).toBeNull();
+      const l = convertLandline2017(n);
+      if (l) expect(l.number).toHaveLength(11);
+    }), { numRuns: 2000 });
+  });
+
   it('agrees with libphonenumber on every 10-digit national number (the validity cache is exact)', () => {
     fc.assert(fc.property(fc.stringMatching(/^0[2-9]\d{8}$/), (n) => {
       const ours = cleanPhones(n).issues.length === 0;

@@ -189,7 +189,8 @@ function cleanOne(piece: string, opts: PhoneOptions, fromNumberCell: boolean): C
     national = converted2018;
   }
   const landline = convertLandline2017(national);
-  if (landline && opts.landline && allowed(opts, 'phone.2017-area-code') && validVN(landline.number)) {
+  // Only an old-length (10-digit) number or one that is not valid today: an 11-digit valid number is already new.
+  if (landline && opts.landline && allowed(opts, 'phone.2017-area-code') && validVN(landline.number) && (national.length === 10 || !validVN(national))) {
     changes.push(change('phone.2017-area-code', national, landline.number, {
       vi: `Mã vùng cũ ${landline.from} đã đổi thành ${landline.to} từ năm 2017 (cột này là số máy bàn).`,
       en: `The old area code ${landline.from} became ${landline.to} in 2017 (this column holds landlines).`,
