@@ -201,6 +201,9 @@ function toConversion(t: ConversionTally, enabled: boolean): ColumnConversion {
   return c;
 }
 
+/** Printable ASCII with no space at either end: already clean. */
+const PLAIN = /^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/;
+
 /** Vietnamese letters outside Latin-1 (or its combining tone marks): the cell is real Unicode, not legacy-font text. */
 const UNICODE_VIETNAMESE = /[\u0300\u0301\u0303\u0309\u0323\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
@@ -237,7 +240,11 @@ function cleanRow(
       continue;
     }
     if (s.length > max) throw ingestErrors.cellTooLong(o.fileName, sheet, r + 1, columnLetter(c), s.length, max);
-    if (mayBeLegacy(s) && (!kinds || kinds[c] === 'text')) {
+    if (PLAIN.test(s)) continue; // most cells: printable ASCII, nothing to trim, normalise or decode
+    if (UNICODE_VIETNAMESE.test(s)) {
+      // Real Unicode Vietnamese: no legacy font produces these letters, so no decoding to try.
+      (conv[c] ??= newTally()).unicode++;
+    } else if (mayBeLegacy(s) && (!kinds || kinds[c] === 'text')) {
       const legacy = decodeLegacyCell(s);
       if (legacy) {
         tally((conv[c] ??= newTally()), legacy.encoding, s, legacy.text);
@@ -247,11 +254,7 @@ function cleanRow(
         }
       } else if (fitsLegacy(s)) {
         (conv[c] ??= newTally()).ambiguous.push({ k, text: s });
-      } else if (UNICODE_VIETNAMESE.test(s)) {
-        (conv[c] ??= newTally()).unicode++;
       }
-    } else if (UNICODE_VIETNAMESE.test(s)) {
-      (conv[c] ??= newTally()).unicode++;
     }
     const clean = cleanCellText(s);
     cells[c] = clean;

@@ -1,0 +1,157 @@
+/**
+ * Ingest speed and memory.
+ * - 100,000 rows × 20 columns as xlsx: `ingest` against a naive `XLSX.read` + `sheet_to_json({ header: 1 })` of the
+ *   same bytes (target ≤ 1.0×: dense mode and skipping HTML/formatting work pay for the cleaning).
+ * - the same data as CSV: `ingest` against bare papaparse (decode + `Papa.parse`), target ≤ 1.2×.
+ * - 1,000,000 rows × 20 columns as CSV: peak RSS of a child process that ingests it, against the 1.5 GB target.
+ * Timings are interleaved (baseline, ingest, baseline, …) so load from other processes hits both alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from '@e965/xlsx';
+import Papa from 'papaparse';
+import { ingest } from '../../shared/ingest';
+import { report } from './report';
+
+const COLUMNS = [
+  'STT', 'Họ và tên', 'SĐT', 'Email', 'Giới tính', 'Ngày sinh', 'Địa chỉ', 'Quận/Huyện', 'Tỉnh/Thành', 'Công ty',
+  'Chức vụ', 'Nhóm', 'Nguồn khách hàng', 'Ghi chú', 'Mã KH', 'Zalo', 'Website', 'Mã số thuế', 'Nhân viên phụ trách', 'Ngày tạo',
+];
+const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
+const GIVEN = ['An', 'Bình', 'Châu', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hòa', 'Hùng', 'Khánh', 'Lan', 'Linh'];
+const CITY = ['Hà Nội', 'TP.HCM', 'Đà Nẵng', 'Hải Phòng', 'Cần Thơ', 'Huế'];
+
+/** Row i of the benchmark table: numbers where Excel users put numbers (STT, some phones, dates as serials). */
+function row(i: number, asText: boolean): (string | number)[] {
+  const name = `${FAMILY[i % 12]} ${i % 2 ? 'Văn' : 'Thị'} ${GIVEN[i % 14]}`;
+  const phone = `09${String(10_000_000 + i).padStart(8, '0')}`;
+  const serial = 25_000 + (i % 12_000);
+  const date = asText ? XLSX.SSF.format('dd/mm/yyyy', serial) : serial;
+  return [
+    i + 1, name, i % 3 === 0 && !asText ? Number(phone) : phone, `khach${i}@gmail.com`, i % 2 ? 'Nam' : 'Nữ', date,
+    `${i % 300} Lê Lợi`, `Quận ${i % 12}`, CITY[i % 6], `Công ty TNHH ${i % 500}`, 'Nhân viên', i % 4 ? 'VIP' : 'Khách mới',
+    i % 2 ? 'Facebook' : 'Sự kiện', i % 10 ? '' : 'Gọi lại sau', `KH${100000 + i}`, phone, `https://kh${i}.vn`,
+    String(3_000_000_000 + i), 'Lan', date,
+  ];
+}
+
+const dir = join(process.cwd(), '.bench');
+mkdirSync(dir, { recursive: true });
+
+function csvLine(cells: (string | number)[]): string {
+  return cells.map((c) => (typeof c === 'string' && /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : String(c))).join(',') + '\r\n';
+}
+
+function writeCsv(path: string, rows: number): void {
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = '\ufeff' + csvLine(COLUMNS);
+    for (let i = 0; i < rows; i++) {
+      chunk += csvLine(row(i, true));
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Child mode: ingest one file and print the peak RSS in MB. */
+if (process.argv[2] === '--child-memory') {
+  const file = process.argv[3];
+  const { table } = ingest(new Uint8Array(readFileSync(file)), 'million.csv');
+  if (table.rows.length !== 1_000_000) throw new Error(`expected 1,000,000 rows, got ${table.rows.length}`);
+  process.stdout.write(`PEAK_RSS_MB ${process.resourceUsage().maxRSS / 1024}\n`);
+  process.exit(0);
+}
+
+function interleaved(runs: number, a: () => unknown, b: () => unknown): [number, number] {
+  a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    let t0 = performance.now();
+    a();
+    ta.push(performance.now() - t0);
+    globalThis.gc?.();
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
+  }
+  const med = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return [med(ta), med(tb)];
+}
+
+const ROWS = 100_000;
+const aoa: (string | number)[][] = [COLUMNS, ...Array.from({ length: ROWS }, (_, i) => row(i, false))];
+const ws = XLSX.utils.aoa_to_sheet(aoa);
+for (let r = 1; r <= ROWS; r++) {
+  ws[XLSX.utils.encode_cell({ r, c: 5 })].z = 'dd/mm/yyyy';
+  ws[XLSX.utils.encode_cell({ r, c: 19 })].z = 'dd/mm/yyyy';
+}
+const wb = XLSX.utils.book_new();
+XLSX.utils.book_append_sheet(wb, ws, 'Khách hàng');
+const xlsxPath = join(dir, 'ingest-100k.xlsx');
+writeFileSync(xlsxPath, new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer));
+const xlsxBytes = new Uint8Array(readFileSync(xlsxPath));
+
+const [naiveXlsx, ingestXlsx] = interleaved(
+  3,
+  () => {
+    const book = XLSX.read(xlsxBytes, { type: 'array' });
+    return XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0]], { header: 1 });
+  },
+  () => ingest(xlsxBytes, 'ingest-100k.xlsx'),
+);
+report({
+  name: 'ingest-xlsx',
+  measured: `ingest of a ${ROWS.toLocaleString('en-US')}-row × 20-column xlsx vs XLSX.read + sheet_to_json({header:1})`,
+  value: ingestXlsx,
+  baseline: naiveXlsx,
+  unit: 'ms',
+  target: 1.0,
+  direction: 'max',
+});
+
+const csvPath = join(dir, 'ingest-100k.csv');
+writeCsv(csvPath, ROWS);
+const csvBytes = new Uint8Array(readFileSync(csvPath));
+const [bareCsv, ingestCsv] = interleaved(
+  5,
+  () => Papa.parse<string[]>(new TextDecoder().decode(csvBytes)),
+  () => ingest(csvBytes, 'ingest-100k.csv'),
+);
+report({
+  name: 'ingest-csv',
+  measured: `ingest of the same ${ROWS.toLocaleString('en-US')} rows as UTF-8 CSV vs decode + Papa.parse`,
+  value: ingestCsv,
+  baseline: bareCsv,
+  unit: 'ms',
+  target: 1.2,
+  direction: 'max',
+});
+
+const millionPath = join(dir, 'ingest-1m.csv');
+writeCsv(millionPath, 1_000_000);
+const child = spawnSync(process.execPath, ['--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), '--child-memory', millionPath], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 20,
+});
+const peak = /PEAK_RSS_MB ([\d.]+)/.exec(child.stdout ?? '');
+if (!peak) throw new Error(`memory child failed: ${child.status} ${child.stderr?.slice(-2000)}`);
+report({
+  name: 'ingest-csv-1m-memory',
+  measured: 'peak RSS ingesting a 1,000,000-row × 20-column CSV (child process) vs the 1.5 GB target',
+  value: Number(peak[1]),
+  baseline: 1536,
+  unit: 'MB',
+  target: 1.0,
+  direction: 'max',
+});
