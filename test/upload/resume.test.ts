@@ -38,21 +38,31 @@ const never = new Promise<never>(() => {});
 function crashable(journal: JournalStore, api: OmiApi, crashAt: number, tornFile?: string) {
   let writes = 0;
   let crashed = false;
+  const pending: Promise<void>[] = [];
+  let torn: Promise<void> = Promise.resolve();
   const j: JournalStore = {
     append(entry) {
       if (crashed) return never;
       if (++writes >= crashAt) {
         crashed = true;
         if (tornFile) {
+          // The write in progress at the crash is the last one in the file: the earlier ones land first.
           const line = JSON.stringify(entry);
-          appendFileSync(tornFile, line.slice(0, Math.max(1, Math.floor(line.length / 2))));
+          torn = Promise.allSettled(pending).then(() => {
+            appendFileSync(tornFile, line.slice(0, Math.max(1, Math.floor(line.length / 2))));
+          });
         }
         return never;
       }
-      return journal.append(entry);
+      const p = journal.append(entry);
+      pending.push(p);
+      return p;
     },
     readAll: () => journal.readAll(),
-    close: () => journal.close(),
+    close: async () => {
+      await torn;
+      await journal.close();
+    },
   };
   const a = Object.fromEntries(
     (Object.keys(api) as (keyof OmiApi)[]).map((k) => [k, (...args: unknown[]) => (crashed ? never : (api[k] as (...x: unknown[]) => unknown)(...args))]),
@@ -96,7 +106,7 @@ describe('resume from the journal', () => {
           crashes++;
           // Calls in flight at the crash still reach the server; give them time to land.
           await new Promise((res) => setTimeout(res, 100));
-          await file.close();
+          await c.journal.close();
           continue;
         }
         const result = await done;
