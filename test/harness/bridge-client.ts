@@ -4,7 +4,7 @@
  * over server-sent events. Bundled to one classic script and loaded before the renderer.
  */
 import type { EventChannel, Events, OmiBridge, RequestArgs, RequestChannel, Responses } from '../../shared/ipc/contract';
-import { decodeBytes, encodeBytes, type Base64 } from './codec';
+import { parseWithBytes, stringifyWithBytes, type Base64 } from './codec';
 
 const b64: Base64 = {
   encode(bytes) {
@@ -23,8 +23,8 @@ const b64: Base64 = {
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const source = new EventSource('/__bridge/events');
 source.onmessage = (m: MessageEvent<string>) => {
-  const { event, payload } = JSON.parse(m.data) as { event: string; payload: unknown };
-  for (const l of listeners.get(event) ?? []) l(decodeBytes(payload, b64));
+  const { event, payload } = parseWithBytes(m.data, b64) as { event: string; payload: unknown };
+  for (const l of listeners.get(event) ?? []) l(payload);
 };
 
 const omi: OmiBridge = {
@@ -32,11 +32,11 @@ const omi: OmiBridge = {
     const res = await fetch('/__bridge/request', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ channel, args: encodeBytes(args, b64) }),
+      body: stringifyWithBytes({ channel, args }, b64),
     });
-    const body = (await res.json()) as { value?: unknown; error?: string };
+    const body = parseWithBytes(await res.text(), b64) as { value?: unknown; error?: string };
     if (!res.ok) throw new Error(body.error ?? `bridge answered ${res.status}`);
-    return decodeBytes(body.value, b64) as Responses[C];
+    return body.value as Responses[C];
   },
   on<E extends EventChannel>(event: E, listener: (payload: Events[E]) => void): () => void {
     const set = listeners.get(event) ?? new Set();

@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 import { requestSchemas, type EventChannel, type Events, type RequestChannel } from '../../shared/ipc/contract';
 import { createHandlers } from '../../electron/main/handlers/index';
 import type { Handlers, MainDeps } from '../../electron/main/handlers/types';
-import { decodeBytes, encodeBytes, type Base64 } from './codec';
+import { parseWithBytes, stringifyWithBytes, type Base64 } from './codec';
 
 const b64: Base64 = {
   encode: (bytes) => Buffer.from(bytes).toString('base64'),
@@ -74,7 +74,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     openExternal: async (url) => void opened.push(url),
     emit<E extends EventChannel>(event: E, payload: Events[E]) {
       events.push({ event, payload });
-      const line = `data: ${JSON.stringify({ event, payload: encodeBytes(payload, b64) })}\n\n`;
+      const line = `data: ${stringifyWithBytes({ event, payload }, b64)}\n\n`;
       for (const c of clients) c.write(line);
     },
     sandbox: async () => opts.sandbox,
@@ -125,15 +125,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   async function bridgeRequest(req: IncomingMessage, res: ServerResponse) {
     let channel = '';
     try {
-      const body = JSON.parse(await readBody(req)) as { channel: string; args?: unknown };
+      const body = parseWithBytes(await readBody(req), b64) as { channel: string; args?: unknown };
       channel = body.channel;
       if (!Object.hasOwn(requestSchemas, channel)) return sendJson(res, 400, { error: `unknown channel ${channel}` });
       const c = channel as RequestChannel;
-      const parsed = requestSchemas[c].safeParse(decodeBytes(body.args, b64));
+      const parsed = requestSchemas[c].safeParse(body.args);
       if (!parsed.success) return sendJson(res, 400, { error: `invalid arguments for ${c}: ${parsed.error.message}` });
       const handler = handlers[c] as (args: unknown) => Promise<unknown>;
       const value = await handler(parsed.data);
-      return sendJson(res, 200, { value: encodeBytes(value, b64) });
+      return send(res, 200, 'application/json', stringifyWithBytes({ value }, b64));
     } catch (e) {
       // Like ipcRenderer.invoke: the renderer sees a rejected promise with the message.
       return sendJson(res, 500, { error: `${channel}: ${e instanceof Error ? e.message : String(e)}` });

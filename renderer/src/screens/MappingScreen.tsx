@@ -32,9 +32,11 @@ export function MappingScreen() {
     if (table && useMapping.getState().forTable !== tableVersion) void useMapping.getState().suggest(tableVersion);
   }, [table, tableVersion]);
 
+  // For the end-to-end measurements: the moment the suggested mapping is on screen.
+  const shown = !m.busy && m.mappings.length > 0 && m.forTable === tableVersion;
   useEffect(() => {
-    performance.mark('omi:mapping-visible');
-  }, []);
+    if (shown) performance.mark('omi:mapping-ready');
+  }, [shown]);
 
   const data = useMemo(
     () =>

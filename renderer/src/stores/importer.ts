@@ -68,6 +68,7 @@ export const useImport = create<ImportState>((set, get) => ({
     set({ busy: true, error: null });
     try {
       const { mode, options } = get();
+      performance.mark('omi:import-start');
       const plan = await callWorker('plan', { mode, options, onlyRows });
       if (plan.rows.length === 0) {
         set({
@@ -171,6 +172,7 @@ export function subscribeImportEvents(): () => void {
     on('import:done', (result) => {
       const s = useImport.getState();
       if (s.importId && result.importId !== s.importId) return;
+      performance.mark('omi:import-done');
       useImport.setState({ result, pending: s.pending.filter((p) => p.importId !== result.importId) });
       void s.loadHistory();
       // No automatic jump: the import screen shows the full bar and a "see results" button.

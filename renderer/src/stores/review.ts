@@ -55,7 +55,10 @@ export const useReview = create<ReviewState>((set, get) => {
       set({ filter: 'all', issueCode: null });
       // New data: the previous import's result no longer describes it.
       if (!useImport.getState().progress || useImport.getState().progress?.final) useImport.setState({ result: null, progress: null, failures: [], failureCount: 0, throughput: [] });
-      return run(() => callWorker('prepare', { mappings: useMapping.getState().mappings, duplicatePolicy: get().policy, disabledChanges: get().disabledChanges }));
+      performance.mark('omi:prepare-start');
+      return run(() => callWorker('prepare', { mappings: useMapping.getState().mappings, duplicatePolicy: get().policy, disabledChanges: get().disabledChanges })).finally(
+        () => performance.mark('omi:prepare-done'),
+      );
     },
     setPolicy: async (policy) => {
       set({ policy });

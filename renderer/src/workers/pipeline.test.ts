@@ -1,0 +1,118 @@
+/**
+ * The worker's pipeline state on the real messy workbook (written by the fixture generator, read from disk):
+ * prepare, filters, in-grid edits with undo/redo, bulk fixes, find & replace, the plan, and both exports.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { MESSY_ROWS, writeMessyWorkbook } from '../../../test/fixtures/messy';
+import { Pipeline } from './pipeline';
+
+const noIdentity = MESSY_ROWS.find((r) => r.expect.outcome === 'reject')!;
+const capsName = MESSY_ROWS.find((r) => /ALL CAPS/.test(r.why))!;
+
+describe('the pipeline worker state', () => {
+  let dir: string;
+  let bytes: ArrayBuffer;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'omi-pipeline-'));
+    const file = join(dir, 'messy.xlsx');
+    writeMessyWorkbook(file);
+    const buf = readFileSync(file);
+    bytes = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function prepared() {
+    const p = new Pipeline();
+    const { table } = await p.open(bytes.slice(0), 'messy.xlsx');
+    const { mappings } = p.suggestMapping({ layout: [], funnels: [] }, []);
+    const summary = p.prepare(mappings, 'keep-first', []);
+    return { p, table, mappings, summary };
+  }
+
+  function rowIndexOf(p: Pipeline, sheetRow: number): number {
+    const rows = p.rows(0, 1000);
+    return rows.find((r) => r.rowNumber === sheetRow)!.rowIndex;
+  }
+
+  it('finds the contact sheet, its header row, and the one row with no identity', async () => {
+    const { table, summary } = await prepared();
+    expect(table.sheet).toBe('Khách hàng');
+    expect(table.headerRow).toBe(3);
+    expect(summary.counts.total).toBe(MESSY_ROWS.length);
+    expect(summary.counts.invalid).toBe(1);
+    expect(summary.issues.find((i) => i.code === 'row.no-identity')?.count).toBe(1);
+  });
+
+  it('filters rows by kind and by issue code', async () => {
+    const { p } = await prepared();
+    expect(p.setFilter('errors').viewCount).toBe(1);
+    expect(p.rows(0, 10)[0].rowNumber).toBe(noIdentity.sheetRow);
+    expect(p.setFilter('duplicates').viewCount).toBe(MESSY_ROWS.filter((r) => r.expect.outcome === 'duplicate').length);
+    expect(p.setFilter('all', 'row.no-identity').viewCount).toBe(1);
+    expect(p.setFilter('all').viewCount).toBe(MESSY_ROWS.length);
+  });
+
+  it('an edit fixes a row, undo brings the error back, redo fixes it again', async () => {
+    const { p } = await prepared();
+    const t = rowIndexOf(p, noIdentity.sheetRow);
+    let s = p.edit(t, 2, '0903 111 222');
+    expect(s.counts.invalid).toBe(0);
+    expect(s.canUndo).toBe(true);
+    const row = p.rows(0, 1000).find((r) => r.rowIndex === t)!;
+    expect(row.status).toBe('valid');
+    expect(row.edited).toEqual([2]);
+    s = p.undo();
+    expect(s.counts.invalid).toBe(1);
+    expect(s.canRedo).toBe(true);
+    expect(p.rows(0, 1000).find((r) => r.rowIndex === t)!.cells[2]).toBe('');
+    s = p.redo();
+    expect(s.counts.invalid).toBe(0);
+  });
+
+  it('title-cases names in bulk, and one undo reverts the whole fix', async () => {
+    const { p } = await prepared();
+    const t = rowIndexOf(p, capsName.sheetRow);
+    const before = p.rows(0, 1000).find((r) => r.rowIndex === t)!.cells[1];
+    const s = p.bulk('title-case');
+    expect(s.touched).toBeGreaterThan(0);
+    const after = p.rows(0, 1000).find((r) => r.rowIndex === t)!.cells[1];
+    expect(after).not.toBe(before);
+    expect(after).toBe(capsName.expect.fullName);
+    p.undo();
+    expect(p.rows(0, 1000).find((r) => r.rowIndex === t)!.cells[1]).toBe(before);
+  });
+
+  it('replaces text in one column only, and says how many cells changed', async () => {
+    const { p } = await prepared();
+    const addresses = MESSY_ROWS.filter((r) => r.table[5].includes('TP.HCM')).length;
+    const s = p.replace('TP.HCM', 'Thành phố Hồ Chí Minh', 5, true);
+    expect(s.touched).toBe(addresses);
+    expect(p.rows(0, 1000).filter((r) => r.cells[5].includes('Thành phố Hồ Chí Minh'))).toHaveLength(addresses);
+    expect(p.replace('TP.HCM', 'x', 1, true).touched).toBe(0);
+  });
+
+  it('plans only the valid rows, and re-plans a chosen subset', async () => {
+    const { p, summary } = await prepared();
+    const plan = p.plan('create', { chunkSize: 50, concurrency: 2, maxRetries: 3 });
+    expect(plan.rows).toHaveLength(summary.counts.valid);
+    expect(plan.rows.some((r) => r.rowNumber === noIdentity.sheetRow)).toBe(false);
+    const some = plan.rows.slice(0, 2).map((r) => r.rowNumber);
+    expect(p.plan('create', plan.options, some).rows.map((r) => r.rowNumber)).toEqual(some);
+  });
+
+  it('exports the cleaned table with every row, and the error report with the invalid one', async () => {
+    const { p } = await prepared();
+    const clean = XLSX.read(new Uint8Array(p.cleanExport('xlsx')));
+    const cleanRows = XLSX.utils.sheet_to_json<Record<string, string>>(clean.Sheets[clean.SheetNames[0]], { defval: '' });
+    expect(cleanRows).toHaveLength(MESSY_ROWS.length);
+    expect(cleanRows.find((r) => r['Họ và tên'] === capsName.expect.fullName)).toBeTruthy();
+    const result = { importId: 'x', outcomes: [], counts: { total: 0, created: 0, updated: 0, skipped: 0, failed: 0 }, cancelled: false, durationMs: 0 };
+    const csv = new TextDecoder().decode(p.errorReport(result, 'csv'));
+    expect(csv).toContain(noIdentity.table[8]);
+  });
+});

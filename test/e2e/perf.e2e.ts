@@ -1,0 +1,112 @@
+/**
+ * Performance figures measured in a real browser on big files (recorded, never asserted — see measure.ts):
+ * a 100,000-row workbook from drop to the mapping screen, long tasks while ingesting / preparing / uploading,
+ * and frame times while scrolling the review grid of a 200,000-row workbook. Written to test-results/perf.json.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { writeMessyCsv, writeMessyWorkbook } from '../fixtures/messy';
+import { buildRenderer } from '../harness/build';
+import { startHarness, type Harness } from '../harness/server';
+import { openBrowser, RESULTS_DIR, type BrowserSession } from './browser';
+import { dropFile, longTasksBetween, markTime, observeLongTasks, scrollGrid } from './measure';
+
+describe('performance on big files (recorded in test-results/perf.json)', () => {
+  let sandbox: SandboxHandle;
+  let harness: Harness;
+  let ui: BrowserSession;
+  const perf: Record<string, unknown> = { measuredAt: new Date().toISOString() };
+
+  beforeAll(async () => {
+    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
+    sandbox = sb;
+    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token } });
+    ui = await openBrowser('about:blank');
+    await observeLongTasks(ui.page);
+    await ui.page.goto(harness.url);
+  });
+
+  afterAll(async () => {
+    writeFileSync(join(RESULTS_DIR, 'perf.json'), JSON.stringify(perf, null, 2) + '\n');
+    await ui?.close();
+    await harness?.close();
+    await sandbox?.stop();
+  });
+
+  /** Drops a generated file of `rows` contacts and goes on to the mapping screen as soon as it can. */
+  async function dropAndMap(rows: number, format: 'xlsx' | 'csv') {
+    const { page } = ui;
+    const file = bigFile(rows, format);
+    if (await page.getByTestId('dropzone').count() === 0) {
+      await page.getByRole('button', { name: /Tệp/ }).first().click();
+    }
+    await dropFile(page, `${harness.url}__test/file?path=${encodeURIComponent(file)}`, `khach-hang-${rows}.${format}`);
+    await page.locator('[data-testid="next"]:not([disabled])').click({ timeout: 120_000 });
+    await page.getByTestId('mapping-table').waitFor({ timeout: 120_000 });
+    await expect.poll(() => markTime(page, 'omi:mapping-ready'), { timeout: 120_000 }).not.toBeNull();
+  }
+
+  it('measures drop → mapping, long tasks and grid scrolling', { timeout: 900_000 }, async () => {
+    const { page } = ui;
+    await page.getByTestId('next').click();
+
+    // 100,000 rows: drop → mapping screen, and long tasks while ingesting.
+    await dropAndMap(100_000, 'xlsx');
+    const dropped = (await markTime(page, 'omi:file-dropped'))!;
+    const mapped = (await markTime(page, 'omi:mapping-ready'))!;
+    perf.dropToMappingMs = { rows: 100_000, format: 'xlsx', value: Math.round(mapped - dropped), target: 2000 };
+    perf.longTasksIngest = await longTasksBetween(page, 'omi:file-dropped', 'omi:mapping-ready');
+    await ui.screenshot('perf-1-mapping-100k');
+
+    // Preparing 100,000 rows.
+    await page.getByTestId('next').click();
+    await expect.poll(() => markTime(page, 'omi:prepare-done'), { timeout: 180_000 }).not.toBeNull();
+    await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor({ timeout: 60_000 });
+    perf.longTasksPrepare = await longTasksBetween(page, 'omi:prepare-start', 'omi:prepare-done');
+
+    // Uploading: start the import of every valid row, watch 8 s of it, then cancel.
+    await page.getByTestId('next').click();
+    await page.getByText('Nâng cao').click();
+    await page.getByLabel('Số dòng mỗi lần gửi').fill('500');
+    await page.getByLabel('Số lần gửi song song').fill('4');
+    await page.getByTestId('next').click();
+    await page.getByTestId('progress').waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(8000);
+    await page.evaluate(() => performance.mark('omi:upload-watched'));
+    perf.longTasksUpload = await longTasksBetween(page, 'omi:import-start', 'omi:upload-watched');
+    await ui.screenshot('perf-2-import-100k');
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('see-results').waitFor({ timeout: 120_000 });
+
+    // 200,000 rows: scroll the review grid.
+    await page.getByRole('button', { name: /Tệp/ }).first().click();
+    await dropAndMap(200_000, 'csv');
+    await page.getByTestId('next').click();
+    await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor({ timeout: 240_000 });
+    perf.gridScroll = { rows: 200_000, format: 'csv', ...(await scrollGrid(page, 240, 600)), targetP95Ms: 16.7 };
+    await ui.screenshot('perf-3-grid-200k');
+
+    expect(perf.dropToMappingMs).toBeTruthy();
+    expect(ui.errors).toEqual([]);
+  });
+});
+
+/**
+ * The big files are slow to generate (a minute for 100,000 xlsx rows on a busy machine) and the generators are
+ * seeded, so each is written once into the system temp folder and reused by later runs.
+ */
+function bigFile(rows: number, format: 'xlsx' | 'csv'): string {
+  const dir = join(tmpdir(), 'omi-importer-e2e-files');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `khach-hang-${rows}.${format}`);
+  if (!existsSync(file)) {
+    const part = `${file}.part`;
+    if (format === 'xlsx') writeMessyWorkbook(part, { rows, bookType: 'xlsx' });
+    else writeMessyCsv(part, { rows, encoding: 'utf8-bom' });
+    renameSync(part, file);
+  }
+  return file;
+}
