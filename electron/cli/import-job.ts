@@ -14,7 +14,7 @@ import type { RunContext } from './run';
 /** How the engine run ended. */
 export interface EngineRun {
   result: ImportResult;
-  /** Rows sent, from the last progress event. */
+  /** Rows that went out to OMI in any run of this import, from the journal. */
   sent: number;
   /** Set when the server refused the token during the import: the engine's sentence. */
   credentialsRefused?: Bilingual;
@@ -38,12 +38,21 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/**
+ * Distinct rows named by a `send` entry: what really went out, in this run or an earlier one. (The engine's
+ * progress `sent` also counts rows settled without a call, such as those skipped by a stop.)
+ */
+export function sentRows(entries: JournalEntry[]): number {
+  const rows = new Set<number>();
+  for (const e of entries) if (e.t === 'send') for (const r of e.rows) rows.add(r);
+  return rows.size;
+}
+
 /** Runs the plan to its end (or to a clean stop). The journal is closed whatever happens. */
 export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: string, ctx: RunContext, opts: EngineRunOptions = {}): Promise<EngineRun> {
   const journal = await openFileJournal(journalPath);
   // Printed once the file exists, so whoever reads it (a person, a log, a test) can always --resume from it.
   ctx.progress.note(`Nhật ký / journal: ${journalPath}`);
-  let sent = 0;
   try {
     opts.checkJournal?.(await journal.readAll());
     const job = startImport(plan, {
@@ -55,10 +64,7 @@ export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: stri
       // Given even though the result carries every outcome: the engine settles some rows inside
       // `onRows?.(settle(…))`, which does not run at all when onRows is absent.
       onRows: () => {},
-      onProgress: (p) => {
-        sent = Math.max(sent, p.sent);
-        ctx.progress.update(p);
-      },
+      onProgress: (p) => ctx.progress.update(p),
       // No onNeedCredentials: nobody is at a scheduled run to type a new token, so the engine stops with
       // result.stopped and the journal lets the next run continue.
     });
@@ -68,7 +74,7 @@ export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: stri
     });
     try {
       const result = await job.done;
-      return { result, sent, credentialsRefused: result.stopped?.code === 'credentials' ? result.stopped.text : undefined };
+      return { result, sent: sentRows(await journal.readAll()), credentialsRefused: result.stopped?.code === 'credentials' ? result.stopped.text : undefined };
     } finally {
       undo();
     }

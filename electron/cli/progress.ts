@@ -81,10 +81,10 @@ export class ProgressView {
     if (!p.final && now - this.lastDraw < interval) return;
     this.lastDraw = now;
     if (this.sink.isTTY) {
-      const width = this.sink.columns ?? 80;
-      const text = formatProgress(p);
-      const barWidth = Math.max(10, Math.min(30, width - text.length - 2));
-      const line = `${bar(p.sent, p.total, barWidth)} ${text}`.slice(0, Math.max(20, width - 1));
+      // Some terminals (and pseudo-terminals) report 0 columns: fall back to the usual 80.
+      const width = this.sink.columns && this.sink.columns >= 40 ? this.sink.columns : 80;
+      // A fixed-width bar, so it does not jump as the numbers grow; the text is cut to the terminal's width.
+      const line = `${bar(p.sent, p.total, 20)} ${formatProgress(p)}`.slice(0, width - 1);
       this.sink.write(`\r\x1b[2K${line}`);
       this.lineOpen = true;
       if (p.final) this.closeLine();

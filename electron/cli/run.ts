@@ -154,7 +154,13 @@ async function send(
   if (run.result.cancelled || run.credentialsRefused) {
     ctx.progress.note(`Để tiếp tục / to resume: ${resumeCommand(ctx.argv, journalPath)}`);
   }
-  if (run.credentialsRefused) throw new CliError(ExitCode.connection, 'connection.token-refused', run.credentialsRefused);
+  if (run.credentialsRefused) {
+    const v = o.tokenEnv ?? 'OMI_TOKEN';
+    throw new CliError(ExitCode.connection, 'connection.token-refused-midway', {
+      vi: `OMI từ chối token giữa chừng (hết hạn hoặc bị thu hồi); các dòng đã gửi được giữ trong nhật ký. Đặt token mới vào ${v} rồi chạy lệnh tiếp tục ở trên.`,
+      en: `OMI refused the token during the import (expired or revoked); the rows already sent are kept in the journal. Put a new token in ${v} and run the resume command above.`,
+    });
+  }
   return exitCodeFor(s, false, run.result.cancelled);
 }
 
