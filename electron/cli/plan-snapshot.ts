@@ -1,5 +1,5 @@
 /**
- * The plan of an import, saved beside its journal (`<journal>.plan.json`) when the import starts. `--resume`
+ * The plan of an import, saved beside its journal (`<journal>.cli-plan.json`) when the import starts. `--resume`
  * sends exactly that plan — the rows as they were cleaned the first time, even if the cleaning rules changed
  * since — and, when no report or cleaned table is asked for, skips reading and cleaning the file again, which
  * is most of a big file's start-up. The file must still be the same (its fingerprint is checked).
@@ -27,9 +27,12 @@ interface PlanSnapshot {
   plan: ImportPlan;
 }
 
-/** The snapshot's path for a journal. */
+/**
+ * The snapshot's path for a journal. Not `*.plan.json`: the app lists `<journals>/*.plan.json` as imports it can
+ * continue, in its own format.
+ */
 export function snapshotPath(journalPath: string): string {
-  return `${journalPath}.plan.json`;
+  return `${journalPath}.cli-plan.json`;
 }
 
 /** Writes the snapshot atomically (a kill mid-write leaves the old state, never half a file). */
