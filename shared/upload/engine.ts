@@ -125,6 +125,9 @@ class ImportRun {
   private stopped = false;
   private stopReason: Bilingual | null = null;
   private credentialGate: Promise<void> | null = null;
+  /** Resolves when the job stops, so nothing waits past a cancel (e.g. for credentials that never come). */
+  private readonly stoppedSignal: Promise<void>;
+  private signalStopped!: () => void;
   private credentialEpoch = 0;
   private inFlight = 0;
   private wakeups: (() => void)[] = [];
@@ -144,6 +147,9 @@ class ImportRun {
     this.limiter = new RateLimiter({ now: deps.now, sleep: (ms, s) => this.safeSleep(ms, s) });
     this.progress = new ProgressReporter(deps.onProgress, deps.now, (ms) => this.safeSleep(ms));
     this.startedAt = deps.now();
+    this.stoppedSignal = new Promise((res) => {
+      this.signalStopped = res;
+    });
   }
 
   pause(): void {
@@ -167,6 +173,7 @@ class ImportRun {
     this.stopped = true;
     this.stopReason = reason;
     this.ac.abort();
+    this.signalStopped();
     this.resume();
     this.wake();
   }
@@ -728,7 +735,7 @@ class ImportRun {
         continue;
       }
       if (this.credentialGate) {
-        await this.credentialGate;
+        await Promise.race([this.credentialGate, this.stoppedSignal]);
         continue;
       }
       return;
@@ -757,7 +764,7 @@ class ImportRun {
       })();
       this.report();
     }
-    await this.credentialGate;
+    await Promise.race([this.credentialGate, this.stoppedSignal]);
     if (this.stopped) throw new Stopped();
   }
 

@@ -134,4 +134,19 @@ describe('each fault switch alone', () => {
     expect(result.counts.created).toBe(20);
     expect(result.outcomes.filter((o) => o.outcome === 'skipped')).toHaveLength(40);
   });
+
+  it('cancel while waiting for credentials ends the job at once', async () => {
+    const plan = planOf(60, {}, 10, 2);
+    await sb.faults({ tokenExpiresAfter: 4 });
+    let asked = false;
+    const r = run(sb, plan, { onNeedCredentials: () => { asked = true; return new Promise<void>(() => {}); } });
+    for (let i = 0; i < 1000 && !asked; i++) await new Promise((res) => setTimeout(res, 10));
+    expect(asked).toBe(true);
+    r.job.cancel();
+    const result = await r.job.done;
+    expect(result.cancelled).toBe(true);
+    expect(result.counts.failed).toBe(0);
+    expect(result.counts.created + result.counts.skipped).toBe(60);
+    expect(r.progress[r.progress.length - 1]).toMatchObject({ final: true, state: 'cancelled' });
+  });
 });
