@@ -82,8 +82,8 @@ export const notFoundForUpdate: Bilingual = coded({
 /** The contact was created but its dynamic attributes could not be written. */
 export function attributesNotWritten(cause: Bilingual): Bilingual {
   return coded({
-    vi: `Đã tạo liên hệ nhưng chưa ghi được các thuộc tính động: ${cause.vi}`,
-    en: `The contact was created but its dynamic attributes were not written: ${cause.en}`,
+    vi: `Đã tạo liên hệ nhưng chưa ghi được các thuộc tính động: ${cause.vi} Chạy lại lần nhập này sẽ chỉ ghi lại thuộc tính; nếu nhập lại từ báo cáo lỗi, hãy dùng chế độ cập nhật để không tạo trùng.`,
+    en: `The contact was created but its dynamic attributes were not written: ${cause.en} Running this import again only writes the attributes; if you import the error report instead, use update mode so the contact is not created twice.`,
   }, 'attributes');
 }
 
