@@ -22,6 +22,7 @@ export const CORE_FIELDS: Record<CoreField, FieldSpec> = {
   avatarUrl: { label: { vi: 'Ảnh đại diện (URL)', en: 'Avatar URL' }, kind: 'url', maxLength: 2048 },
 };
 
+/** The ContactInput fields that take several values (several columns may feed them). */
 export const LIST_FIELDS: Record<ListField, FieldSpec> = {
   phones: { label: { vi: 'Số điện thoại', en: 'Phone' }, kind: 'phones' },
   emails: { label: { vi: 'Email', en: 'Email' }, kind: 'emails', maxLength: 254 },

@@ -14,6 +14,7 @@ export interface ColumnPlan {
   landline: boolean;
 }
 
+/** A mapping resolved against a catalog and options: what every row of the table goes through. */
 export interface PreparePlan {
   columns: ColumnPlan[];
   /** Field or target id → the first column that fills it, to place row-level findings. */
