@@ -23,7 +23,9 @@ export interface PreparePlan {
   defaultCountry: string;
 }
 
-const LANDLINE = /\b(may ban|co dinh|dien thoai ban|dt ban|landline|fixed|tel|fax|so ban)\b/;
+// Only words that mean a fixed line: "Tel" or "Phone" are used for mobiles too, and converting a mobile that
+// looks like an old landline (038… was Nghệ An) would break it.
+const LANDLINE = /\b(may ban|co dinh|dien thoai ban|dt ban|sdt ban|landline|fixed line|fax|so ban)\b/;
 
 const cache = new WeakMap<ColumnMapping[], WeakMap<TargetCatalog, WeakMap<PrepareOptions, PreparePlan>>>();
 

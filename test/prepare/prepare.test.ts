@@ -138,6 +138,12 @@ describe('one row, every kind of field', () => {
     expect(off.changes.map((c) => c.code)).not.toContain('name.title-case');
   });
 
+  it('old area codes are converted only in a column that says it holds landlines', () => {
+    const t = sheetTable(dir, 'landline.xlsx', [['Tên', 'Tel', 'Máy bàn'], ['An', '038 123 4567', '038 123 4567']]);
+    const r = prepareRow(t, 0, autoMap(t, catalog), catalog, { duplicatePolicy: 'keep-first' });
+    expect(r.contact.phones?.map((p) => p.data)).toEqual(['0381234567', '02381234567']);
+  });
+
   it('an ignored column and an unknown target are skipped', () => {
     const m: ColumnMapping[] = mapping.map((x, i) => (i === 0 ? { ...x, target: 'ignore' } : i === 1 ? { ...x, target: 'dynamic:gone' } : x));
     const r = prepareRow(table, 0, m, catalog, { duplicatePolicy: 'keep-first' });
