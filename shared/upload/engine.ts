@@ -201,7 +201,9 @@ class ImportRun {
       const keptFailure = s.outcome === 'failed' && !s.transient && !reimport;
       if (s.inDoubt) {
         const key = s.sentAt ?? -1;
-        doubtBySend.set(key, [...(doubtBySend.get(key) ?? []), r.rowNumber]);
+        const group = doubtBySend.get(key);
+        if (group) group.push(r.rowNumber);
+        else doubtBySend.set(key, [r.rowNumber]);
       } else if (s.created) {
         if (r.dynamic.length > 0 && !s.updated) {
           if (keptFailure) settled.push(this.settle(r, 'failed', s.reason, s.code));
@@ -236,7 +238,9 @@ class ImportRun {
       if (this.outcomes.has(r.rowNumber)) continue;
       const t = this.track.get(r.rowNumber)!;
       const reason = this.stopReason ?? (t.inFlight ? reasons.cancelledInFlight : reasons.cancelledBefore);
-      late.push(this.settle(r, 'skipped', reason));
+      // Created, its attributes still to write: it is in OMI, so it is not "skipped"; a resume writes the rest.
+      if (t.created) late.push(this.settle(r, 'created', reasons.attributesNotWritten(reason)));
+      else late.push(this.settle(r, 'skipped', reason));
     }
     if (late.length > 0) this.deps.onRows?.(late);
     await journal.append({ t: 'end', cancelled, at: this.deps.now() });

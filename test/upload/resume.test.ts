@@ -122,7 +122,7 @@ describe('resume from the journal', () => {
 
   it('cancelled mid-import (calls in flight aborted), then resumed: every row once', async () => {
     await sb.faults({ latencyMs: 30, randomSeed: 3 });
-    const plan = planOf(200, 'cancel');
+    const plan = planOf(200, 'cancel', true);
     const journal = createMemoryJournal();
     const first = run(sb, plan, { journal });
     await waitFor(() => first.rows.length > 40, 10_000);
@@ -134,6 +134,8 @@ describe('resume from the journal', () => {
     const left = partial.outcomes.filter((o) => o.outcome === 'skipped');
     expect(left.length).toBeGreaterThan(0);
     for (const o of left) expect(o.reason?.en).toMatch(/cancelled/);
+    // Rows created whose attributes were still to be written say so (and the resume writes them).
+    for (const o of partial.outcomes.filter((x) => x.code === 'attributes')) expect(o.outcome).toBe('created');
     expect(first.progress[first.progress.length - 1]).toMatchObject({ final: true, state: 'cancelled' });
 
     const second = run(sb, plan, { journal });
