@@ -75,13 +75,29 @@ describe('the import wizard, end to end', () => {
     expect(invalidBefore).toBeGreaterThanOrEqual(1);
     await ui.screenshot('4-review');
 
-    const phoneCell = grid.locator(`.grid-row[data-row="${rejectRow.sheetRow}"] .grid-cell[data-col="2"]`);
-    await phoneCell.scrollIntoViewIfNeeded();
-    await phoneCell.dblclick();
+    // By keyboard: select the row's name cell, move right to the phone, Enter to edit, type, Enter to save.
+    const nameCell = grid.locator(`.grid-row[data-row="${rejectRow.sheetRow}"] .grid-cell[data-col="1"]`);
+    await nameCell.scrollIntoViewIfNeeded();
+    await nameCell.click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
     await page.keyboard.type(FIXED_PHONE);
     await page.keyboard.press('Enter');
     await expect.poll(async () => Number((await invalidBadge.innerText()).replace(/\D/g, '')), { timeout: 30_000 }).toBe(invalidBefore - 1);
     await ui.screenshot('4b-review-fixed');
+
+    // "Clean only": the cleaned table as CSV, every row, the automatic changes applied, the edit kept.
+    const cleanPath = join(RESULTS_DIR, 'clean.csv');
+    harness.nextSave(cleanPath);
+    await page.getByRole('button', { name: 'Chỉ xuất tệp sạch' }).click();
+    await page.getByRole('menuitem', { name: /CSV/ }).click();
+    await page.getByTestId('clean-saved').waitFor();
+    const clean = XLSX.read(readFileSync(cleanPath), { type: 'buffer', raw: true });
+    const cleanRows = XLSX.utils.sheet_to_json<Record<string, string>>(clean.Sheets[clean.SheetNames[0]], { raw: false, defval: '' });
+    expect(cleanRows).toHaveLength(MESSY_ROWS.length);
+    expect(cleanRows.find((r) => r['STT'] === rejectRow.table[0])?.['SĐT']).toBe(FIXED_PHONE);
+    const plusRow = MESSY_ROWS.find((r) => r.table[2].startsWith('+84'))!;
+    expect(cleanRows.find((r) => r['STT'] === plusRow.table[0])?.['SĐT']).toBe(plusRow.expect.phones![0]);
     const validRows = Number((await page.getByTestId('review-counts').locator('text=/hợp lệ/').innerText()).replace(/\D/g, ''));
     await page.getByTestId('next').click();
 
@@ -143,6 +159,15 @@ describe('the import wizard, end to end', () => {
     expect(contacts.some((c) => (c.phones ?? []).some((p) => p.replace(/\D/g, '') === FIXED_PHONE.replace(/\D/g, '')))).toBe(true);
     await page.getByTestId('history').waitFor();
     expect(await page.getByTestId('history').locator('tbody tr').count()).toBe(2);
+
+    // Dark mode follows the OS, and the whole app switches to English.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('Import results').waitFor();
+    await ui.screenshot('7-results-dark-en');
+    await page.getByRole('button', { name: /Review/ }).first().click();
+    await page.getByTestId('grid').waitFor();
+    await ui.screenshot('7b-review-dark-en');
 
     expect(ui.errors).toEqual([]);
   });

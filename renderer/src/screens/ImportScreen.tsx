@@ -90,6 +90,7 @@ export function ImportScreen() {
               xAxisLabel={t('import.seconds')}
               gridAxis="y"
               withTooltip={false}
+              xAxisProps={{ minTickGap: 48 }}
               data-testid="throughput-chart"
             />
           )}

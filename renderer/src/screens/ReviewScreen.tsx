@@ -90,7 +90,7 @@ export function ReviewScreen() {
 
       <ErrorAlert error={r.error} />
       <ErrorAlert error={exportError} onClose={() => setExportError(null)} />
-      {saved && <Text size="sm" c="teal">{t('review.saved', { path: saved })}</Text>}
+      {saved && <Text size="sm" c="teal" data-testid="clean-saved">{t('review.saved', { path: saved })}</Text>}
 
       {s && s.issues.length > 0 && (
         <ScrollArea type="auto" scrollbarSize={6}>

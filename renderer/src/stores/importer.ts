@@ -155,7 +155,10 @@ export function subscribeImportEvents(): () => void {
     on('import:progress', (p) => {
       const s = useImport.getState();
       if (s.importId && p.importId !== s.importId) return;
-      const seconds = Math.round((Date.now() - s.startedAt) / 100) / 10;
+      // The chart's clock starts at the first progress event (planning and sending the plan come before it).
+      const t0 = s.throughput.length === 0 ? Date.now() : s.startedAt;
+      if (s.throughput.length === 0) useImport.setState({ startedAt: t0 });
+      const seconds = Math.round((Date.now() - t0) / 100) / 10;
       const throughput = [...s.throughput, { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) }].slice(-MAX_POINTS);
       useImport.setState({ progress: p, throughput, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
     }),
