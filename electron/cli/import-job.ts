@@ -8,6 +8,7 @@ import type { OmiApi } from '../../shared/omi/api';
 import type { Bilingual } from '../../shared/text';
 import type { JournalEntry } from '../../shared/upload/journal';
 import { startImport } from '../../shared/upload/engine';
+import { abortableSleep } from '../../shared/upload/sleep';
 import type { ImportPlan, ImportResult } from '../../shared/upload/types';
 import type { RunContext } from './run';
 
@@ -25,18 +26,6 @@ export interface EngineRunOptions {
   /** Looks at the journal as found on disk; throws to refuse it (e.g. a journal of another import). */
   checkJournal?(entries: JournalEntry[]): void;
 }
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((res) => {
-    if (signal?.aborted) return res();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      res();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 /**
  * Distinct rows named by a `send` entry: what really went out, in this run or an earlier one. (The engine's
@@ -59,7 +48,7 @@ export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: stri
       api,
       journal,
       now: () => Date.now(),
-      sleep,
+      sleep: abortableSleep,
       random: Math.random,
       // Given even though the result carries every outcome: the engine settles some rows inside
       // `onRows?.(settle(…))`, which does not run at all when onRows is absent.

@@ -106,7 +106,7 @@ describe('omi-import killed 20 times', () => {
     expect(wrong.slice(0, 10)).toEqual([]);
     // No invalid row reached the server.
     expect(stored.some((c) => c.phones.includes('12345'))).toBe(false);
-  }, 240_000);
+  }, 300_000);
 });
 
 /** Contacts the sandbox created since it started (add and addMany, answered or not). */
