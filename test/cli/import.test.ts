@@ -150,6 +150,26 @@ describe('omi-import --mapping', () => {
   });
 });
 
+describe('omi-import --mode upsert', () => {
+  it('updates the contacts it finds by phone and creates the others', async () => {
+    const week1 = join(tmp.dir, 'tuan-1.csv');
+    const leads = writeLeadsCsv(week1, 12, Number.POSITIVE_INFINITY);
+    expect((await run([week1, '--auto', ...account()])).code).toBe(0);
+    // Next week's file: the same people with a new note, and three new people.
+    const week2 = join(tmp.dir, 'tuan-2.csv');
+    const next = writeLeadsCsv(week2, 15, Number.POSITIVE_INFINITY);
+    writeFileSync(week2, readFileSync(week2, 'utf8').replace(/sự kiện tuần \d+/g, 'hội thảo tháng 12'));
+    const r = await run([week2, '--auto', ...account(), '--mode', 'upsert', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).rows).toMatchObject({ valid: 15, updated: 12, created: 3, failed: 0 });
+    const stored = (await sandbox.contacts()).map(fieldsOf);
+    expect(stored).toHaveLength(next.valid.length);
+    expect(stored.every((c) => c.note === 'hội thảo tháng 12')).toBe(true);
+    expect(new Set(stored.flatMap((c) => c.phones))).toEqual(new Set(next.valid.map((l) => l.phone)));
+    expect(leads.valid.every((l) => stored.some((c) => c.phones.includes(l.phone)))).toBe(true);
+  });
+});
+
 describe('omi-import --sandbox', () => {
   it('imports into the embedded sandbox, kept in the data folder across runs', async () => {
     const csv = join(tmp.dir, 'nho.csv');
