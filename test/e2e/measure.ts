@@ -70,3 +70,22 @@ export async function scrollGrid(page: Page, frames: number, step: number) {
     return { frames, stepPx: step, p50Ms: pct(0.5), p95Ms: pct(0.95), maxMs: sorted[sorted.length - 1], scrolledTo: grid.scrollTop };
   }, { frames, step });
 }
+
+/**
+ * Frame times with nothing happening (the same number of frames): the baseline of this machine at this moment,
+ * so the grid's figure can be read as a ratio on a busy machine.
+ */
+export async function idleFrames(page: Page, frames: number) {
+  return page.evaluate(async (frames) => {
+    const times: number[] = [];
+    let last = await new Promise<number>((r) => requestAnimationFrame(r));
+    for (let i = 0; i < frames; i++) {
+      const now = await new Promise<number>((r) => requestAnimationFrame(r));
+      times.push(now - last);
+      last = now;
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    return { frames, p50Ms: pct(0.5), p95Ms: pct(0.95) };
+  }, frames);
+}
