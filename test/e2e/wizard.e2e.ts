@@ -65,6 +65,9 @@ describe('the import wizard, end to end', () => {
     await page.getByTestId('mapping-table').waitFor();
     await expect.poll(() => page.getByTestId('target-2').inputValue(), { timeout: 30_000 }).toMatch(/điện thoại/i);
     await ui.screenshot('3-mapping');
+    await page.getByLabel('Tên mẫu ghép cột').fill('Danh sách KH');
+    await page.getByRole('button', { name: 'Lưu thành mẫu' }).click();
+    await page.getByText('Đang dùng mẫu "Danh sách KH".').waitFor();
     await page.getByTestId('next').click();
 
     // 4 — Review: the row with no name, phone or email is an error; typing a phone into it fixes it.
@@ -168,6 +171,15 @@ describe('the import wizard, end to end', () => {
     await page.getByRole('button', { name: /Review/ }).first().click();
     await page.getByTestId('grid').waitFor();
     await ui.screenshot('7b-review-dark-en');
+
+    // Opening a file with the same headers again proposes the saved mapping template.
+    await page.getByRole('button', { name: /File/ }).first().click();
+    harness.nextOpen(workbook);
+    await page.getByTestId('open-dialog').click();
+    await page.getByTestId('row-count').waitFor();
+    await page.getByTestId('next').click();
+    await expect.poll(() => page.getByTestId('template-proposal').innerText(), { timeout: 30_000 }).toContain('Danh sách KH');
+    await ui.screenshot('8-mapping-template-dark-en');
 
     expect(ui.errors).toEqual([]);
   });

@@ -5,6 +5,12 @@ import type { Column } from '../../../shared/ingest/types';
 import type { GridRow } from '../workers/protocol';
 import { useBilingual } from '../i18n';
 
+/**
+ * The automatic changes the cleaners let the user turn off (shared/clean checks `allowed(ctx, code)` for these);
+ * the others (e.g. removing spaces from a phone) are needed for the value to be sent at all.
+ */
+const SWITCHABLE_CHANGES = new Set(['name.title-case', 'email.typo-fixed', 'phone.leading-zero', 'phone.2018-conversion', 'phone.2017-area-code']);
+
 export function RowDetails({ row, columns, onApply, onUndoChange }: { row: GridRow | undefined; columns: Column[]; onApply(rowIndex: number, column: number, value: string): void; onUndoChange(code: string): void }) {
   const { t } = useTranslation();
   const pick = useBilingual();
@@ -31,7 +37,9 @@ export function RowDetails({ row, columns, onApply, onUndoChange }: { row: GridR
             <Group key={`c${k}`} gap="xs" wrap="nowrap">
               <Badge size="xs" color="blue">{t('review.changed')}</Badge>
               <Text size="xs">{header(c.column)}: <s>{c.before}</s> → <b>{c.after}</b> — {pick(c.reason)}</Text>
-              <Button size="compact-xs" variant="subtle" onClick={() => onUndoChange(c.code)}>{t('review.undoChangeKind')}</Button>
+              {SWITCHABLE_CHANGES.has(c.code) && (
+                <Button size="compact-xs" variant="subtle" onClick={() => onUndoChange(c.code)}>{t('review.undoChangeKind')}</Button>
+              )}
             </Group>
           ))}
           {row.issues.length === 0 && row.changes.length === 0 && <Text size="xs" c="dimmed">{t('review.rowClean')}</Text>}

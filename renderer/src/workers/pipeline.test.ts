@@ -48,6 +48,23 @@ describe('the pipeline worker state', () => {
     expect(summary.issues.find((i) => i.code === 'row.no-identity')?.count).toBe(1);
   });
 
+  it('follows the duplicate policy: keep-first marks the repeat, keep-all sends both', async () => {
+    const { p, mappings } = await prepared();
+    const dups = MESSY_ROWS.filter((r) => r.expect.outcome === 'duplicate').length;
+    expect(p.prepare(mappings, 'keep-first', []).counts.duplicates).toBe(dups);
+    expect(p.duplicates(10).length).toBeGreaterThan(0);
+    expect(p.prepare(mappings, 'keep-all', []).counts.duplicates).toBe(0);
+  });
+
+  it('turning an automatic change off keeps the original value', async () => {
+    const { p, mappings } = await prepared();
+    const code = 'phone.2018-conversion';
+    const withChange = p.rows(0, 1000).filter((r) => r.changes.some((c) => c.code === code)).length;
+    expect(withChange).toBeGreaterThan(0);
+    p.prepare(mappings, 'keep-first', [code]);
+    expect(p.rows(0, 1000).filter((r) => r.changes.some((c) => c.code === code))).toHaveLength(0);
+  });
+
   it('filters rows by kind and by issue code', async () => {
     const { p } = await prepared();
     expect(p.setFilter('errors').viewCount).toBe(1);
