@@ -130,6 +130,19 @@ describe('omi-import --dry-run', () => {
   });
 });
 
+describe('omi-import --sheet and --header-row', () => {
+  it('reads the sheet and header row it is told, by name or by position', async () => {
+    const byName = JSON.parse((await run([messy, '--sheet', 'Khách hàng', '--header-row', '3', '--auto', ...account(), '--dry-run', '--json'])).stdout) as Summary;
+    expect(byName).toMatchObject({ sheet: 'Khách hàng', headerRow: 3 });
+    expect(byName.rows.total).toBe(MESSY_ROWS.length);
+    // Row 4 as the header: the first contact's cells become the column names, and one row fewer remains.
+    const shifted = JSON.parse((await run([messy, '--sheet', '1', '--header-row', '4', '--auto', ...account(), '--dry-run', '--json'])).stdout) as Summary;
+    expect(shifted).toMatchObject({ sheet: 'Khách hàng', headerRow: 4 });
+    expect(Object.keys(shifted.mapping)).toContain('Nguyễn Văn An');
+    expect(shifted.rows.total).toBe(MESSY_ROWS.length - 1);
+  });
+});
+
 describe('omi-import --mapping', () => {
   it('uses a template saved in the app: only its columns are sent, the others are named', async () => {
     const template = join(tmp.dir, 'mau-su-kien.json');
