@@ -4,29 +4,11 @@
  * Vietnamese diacritics, phones match whatever the format, filters match any of the given names, newest first.
  */
 import type { SearchPage } from '../../shared/omi/types';
+import { fold, phoneCore } from './fold';
+import type { Folded } from './search-index';
 import type { ContactStore, StoredContact } from './store';
 
-/** Lower case without diacritics, đ → d, runs of spaces collapsed: "  Nguyễn  Đức " → "nguyen duc". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * The subscriber part of a Vietnamese-style phone number: digits only, without a leading 0, 84 or +84, so that
- * "+84 912 345 678", "0912345678" and "84912345678" all become "912345678".
- */
-export function phoneCore(s: string): string {
-  let d = s.replace(/\D/g, '');
-  if (d.startsWith('84') && d.length >= 11) d = d.slice(2);
-  else if (d.startsWith('0')) d = d.replace(/^0+/, '');
-  return d;
-}
+export { fold, phoneCore } from './fold';
 
 const PHONE_KEYWORD = /^[+\d\s().-]+$/;
 
@@ -41,59 +23,61 @@ export interface SearchQuery {
   excludeIds?: string[];
 }
 
+/** A contact's folded tag / business / category names, once per list version (updates make new lists). */
+const foldedNames = new WeakMap<string[], Set<string>>();
+
 function anyName(have: string[], wanted: string[] | undefined): boolean {
   if (!wanted || wanted.length === 0) return true;
-  const set = new Set(have.map(fold));
+  let set = foldedNames.get(have);
+  if (!set) foldedNames.set(have, (set = new Set(have.map(fold))));
   return wanted.some((w) => set.has(fold(w)));
 }
 
-/** What a keyword is compared with, folded once per contact version (search runs over the whole store). */
-interface Folded {
-  srcName: string | undefined;
-  srcPhones: StoredContact['phones'];
-  srcEmails: StoredContact['emails'];
-  name: string;
-  phones: string[];
-  emails: string[];
-}
-const foldedCache = new WeakMap<StoredContact, Folded>();
-
-function folded(c: StoredContact): Folded {
-  const hit = foldedCache.get(c);
-  // Updates replace fullName / the phone and e-mail lists, so identity tells whether the cache is stale.
-  if (hit && hit.srcName === c.fullName && hit.srcPhones === c.phones && hit.srcEmails === c.emails) return hit;
-  const f: Folded = {
-    srcName: c.fullName,
-    srcPhones: c.phones,
-    srcEmails: c.emails,
-    name: c.fullName ? fold(c.fullName) : '',
-    phones: c.phones.map((p) => phoneCore(p.data)),
-    emails: c.emails.map((e) => e.data.toLowerCase()),
-  };
-  foldedCache.set(c, f);
-  return f;
+/** A keyword, folded once: the exact test for one contact, and where the index can narrow the search. */
+interface KeywordPlan {
+  matches(f: Folded): boolean;
+  /** Positions that may match (any order, maybe repeated); undefined = every contact must be checked. */
+  candidates(store: ContactStore): number[] | undefined;
 }
 
-function keywordMatcher(keyword: string): (c: StoredContact) => boolean {
+function keywordPlan(keyword: string): KeywordPlan | undefined {
   const k = fold(keyword);
-  if (k === '') return () => true;
+  if (k === '') return undefined;
   const core = PHONE_KEYWORD.test(keyword.trim()) ? phoneCore(keyword) : '';
   const words = k.split(' ');
-  return (c) => {
-    const f = folded(c);
-    if (core.length >= 3 && f.phones.some((p) => p.includes(core))) return true;
-    if (f.emails.some((e) => e.includes(k))) return true;
-    // "nguyen an" finds "Nguyễn Văn An": every word of the keyword must be in the name.
-    return f.name !== '' && (f.name.includes(k) || words.every((w) => f.name.includes(w)));
+  return {
+    matches(f) {
+      if (core.length >= 3 && f.phones.some((p) => p.includes(core))) return true;
+      if (f.emails.some((e) => e.includes(k))) return true;
+      // "nguyen an" finds "Nguyễn Văn An": every word of the keyword must be in the name.
+      return f.name !== '' && (f.name.includes(k) || words.every((w) => f.name.includes(w)));
+    },
+    candidates(store) {
+      const index = store.searchIndex;
+      // A name matches only if it holds every word, so the rarest trigram of the longest words narrows it.
+      let byName: number[] | undefined;
+      for (const w of words) {
+        const c = index.candidates('n', w);
+        if (c && (!byName || c.length < byName.length)) byName = c;
+      }
+      const byEmail = index.candidates('e', k);
+      if (!byName || !byEmail) return undefined;
+      if (core.length < 3) return [...byName, ...byEmail];
+      return [...byName, ...byEmail, ...(index.candidates('p', core) ?? [])];
+    },
   };
 }
 
-/** All contacts matching the query, newest first. */
+/**
+ * All contacts matching the query, newest first. The store keeps contacts in creation order, so newest first is
+ * that order backwards (no sort); a keyword or an id list narrows the contacts looked at through the indexes.
+ */
 export function findContacts(store: ContactStore, q: SearchQuery): StoredContact[] {
-  const byKeyword = q.keyword ? keywordMatcher(q.keyword) : () => true;
+  const all = store.all();
+  const keyword = q.keyword ? keywordPlan(q.keyword) : undefined;
   const include = q.includeIds && q.includeIds.length > 0 ? new Set(q.includeIds) : undefined;
   const exclude = new Set(q.excludeIds ?? []);
-  const out = store.all().filter((c) => {
+  const test = (c: StoredContact, pos: number): boolean => {
     if (include && !include.has(c.id)) return false;
     if (exclude.has(c.id)) return false;
     if (!anyName(c.tags, q.tags) || !anyName(c.business, q.business) || !anyName(c.categories, q.categories)) return false;
@@ -102,9 +86,29 @@ export function findContacts(store: ContactStore, q: SearchQuery): StoredContact
       if (r.from !== undefined && t < r.from) return false;
       if (r.to !== undefined && t > r.to) return false;
     }
-    return byKeyword(c);
-  });
-  return out.sort((a, b) => b.createdDate - a.createdDate || b.seq - a.seq);
+    return !keyword || keyword.matches(store.searchIndex.folded(pos));
+  };
+
+  let narrowed: number[] | undefined;
+  if (include) {
+    narrowed = [];
+    for (const id of include) {
+      const c = store.byPublicId(id);
+      if (c) narrowed.push(store.positionOf(c));
+    }
+  }
+  const byKeyword = keyword?.candidates(store);
+  if (byKeyword && (!narrowed || byKeyword.length < narrowed.length)) narrowed = byKeyword;
+
+  const out: StoredContact[] = [];
+  // Sorting many candidates costs more than walking the store once.
+  if (!narrowed || narrowed.length > all.length / 4) {
+    for (let pos = all.length - 1; pos >= 0; pos--) if (test(all[pos], pos)) out.push(all[pos]);
+    return out;
+  }
+  const positions = [...new Set(narrowed)].sort((a, b) => b - a);
+  for (const pos of positions) if (test(all[pos], pos)) out.push(all[pos]);
+  return out;
 }
 
 /** One page of results with the API's paging numbers (page from 1; next/previous null at the ends). */

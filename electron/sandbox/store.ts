@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFunnelList } from '../../shared/omi/funnel-list';
 import { readLayoutList } from '../../shared/omi/layout-list';
 import type { AttributeEntry, ContactInput, ContactItem, DynamicUpdate, FunnelPos, UpdateBody, Value } from '../../shared/omi/types';
+import { SearchIndex } from './search-index';
 import type { Schema } from './validate';
 
 /** One contact as the sandbox keeps it (and writes it to the --data file). */
@@ -59,9 +60,22 @@ function removeNames(list: string[], names: string[] | undefined): string[] {
   return names ? list.filter((n) => !names.includes(n)) : list;
 }
 
+/** Creation order: oldest first, ties in created_date broken by seq (the order search pages newest-first from). */
+function created(a: StoredContact, b: StoredContact): number {
+  return a.createdDate - b.createdDate || a.seq - b.seq;
+}
+
+/**
+ * Every contact in creation order plus the indexes that keep each API call proportional to its own size, not to
+ * the store's: id → contact, refId → contacts, contact → position, and the search index.
+ */
 export class ContactStore {
   private state: StoreState;
   private byId = new Map<string, StoredContact>();
+  private byRef = new Map<string, StoredContact[]>();
+  private position = new Map<StoredContact, number>();
+  /** Folded text and trigram postings for keyword search, by position in `all()`. */
+  readonly searchIndex = new SearchIndex();
   private schemaCache: Schema | undefined;
   /** Called after every change (persistence hooks in here). */
   onChange: () => void = () => {};
@@ -82,8 +96,26 @@ export class ContactStore {
   }
 
   private reindex(): void {
-    this.byId = new Map(this.state.contacts.map((c) => [c.id, c]));
+    const list = this.state.contacts;
+    // Contacts are appended in creation order; a hand-edited data file may not be, and search relies on it.
+    if (list.some((c, i) => i > 0 && created(list[i - 1], c) > 0)) list.sort(created);
+    this.byId = new Map();
+    this.byRef = new Map();
+    this.position = new Map();
+    this.searchIndex.clear();
+    list.forEach((c, i) => this.index(c, i));
     this.schemaCache = undefined;
+  }
+
+  private index(c: StoredContact, pos: number): void {
+    this.byId.set(c.id, c);
+    this.position.set(c, pos);
+    if (c.refId !== undefined) {
+      const same = this.byRef.get(c.refId);
+      if (same) same.push(c);
+      else this.byRef.set(c.refId, [c]);
+    }
+    this.searchIndex.put(pos, c);
   }
 
   /** The state as it should be written to disk. */
@@ -116,8 +148,14 @@ export class ContactStore {
     return this.state.contacts.length;
   }
 
+  /** Every contact, oldest first (creation order). Do not modify the list. */
   all(): StoredContact[] {
     return this.state.contacts;
+  }
+
+  /** Where a contact sits in all() (its key in the search index). */
+  positionOf(c: StoredContact): number {
+    return this.position.get(c) ?? -1;
   }
 
   byPublicId(id: string): StoredContact | undefined {
@@ -126,11 +164,12 @@ export class ContactStore {
 
   /** Contacts with this refId, oldest first. */
   byRefId(refId: string): StoredContact[] {
-    return this.state.contacts.filter((c) => c.refId === refId);
+    return [...(this.byRef.get(refId) ?? [])];
   }
 
+  /** Whether any contact has this refId. */
   hasRefId(refId: string): boolean {
-    return this.state.contacts.some((c) => c.refId === refId);
+    return this.byRef.has(refId);
   }
 
   /** A strictly increasing ms clock, so created/updated dates never tie or run backwards. */
@@ -158,8 +197,7 @@ export class ContactStore {
     };
     for (const k of SCALARS) if (input[k] !== undefined) c[k] = input[k];
     for (const u of input.otherDynamicUpdates ?? []) c.dynamic[u.fieldCode] = u.values;
-    this.state.contacts.push(c);
-    this.byId.set(c.id, c);
+    this.index(c, this.state.contacts.push(c) - 1);
     if (notify) this.onChange();
     return c;
   }
@@ -178,6 +216,7 @@ export class ContactStore {
       else c.dynamic[u.fieldCode] = u.values;
     }
     c.updatedDate = this.now();
+    this.searchIndex.put(this.positionOf(c), c);
     this.onChange();
   }
 
