@@ -32,7 +32,8 @@ function combine(header: Candidate[], content: Candidate[], profile: ColumnProfi
     for (const c of out) {
       const share = c.target === 'phones' ? profile.phones / profile.sampled : c.target === 'emails' ? profile.emails / profile.sampled : 1;
       if (share < 0.2) {
-        c.score -= 0.25;
+        // Less sure, but still a suggestion: the header is what the person wrote.
+        c.score = Math.max(MIN_CONFIDENCE, c.score - 0.25);
         c.vi += `; nhưng ít giá trị giống ${c.target === 'phones' ? 'số điện thoại' : 'email'}`;
         c.en += `; but few values look like ${c.target === 'phones' ? 'phone numbers' : 'emails'}`;
       }
