@@ -129,6 +129,11 @@ class ImportRun {
   private readonly stoppedSignal: Promise<void>;
   private signalStopped!: () => void;
   private credentialEpoch = 0;
+
+  /** Passes settled outcomes to the host. The outcomes are settled by the caller first, listener or not. */
+  private tell(outcomes: RowOutcome[]): void {
+    this.deps.onRows?.(outcomes);
+  }
   private inFlight = 0;
   private wakeups: (() => void)[] = [];
   private seq = 0;
@@ -507,7 +512,7 @@ class ImportRun {
       if (e instanceof GaveUp) {
         // Still in doubt in the journal: the next run checks again. This run reports it as failed for now.
         t.inFlight = false;
-        this.deps.onRows?.([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
+        this.tell([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
         this.report();
         return;
       }
@@ -601,7 +606,7 @@ class ImportRun {
       item = await this.request((signal) => findContact(this.deps.api, row.contact, row.refId, 'same-person', { signal }), { idempotent: true, rejectRetries: this.plan.options.maxRetries });
     } catch (e) {
       if (e instanceof GaveUp) {
-        this.deps.onRows?.([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
+        this.tell([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
         this.report();
         return;
       }
@@ -614,7 +619,7 @@ class ImportRun {
       this.createPool.push(rowNumber);
       this.wake();
     } else {
-      this.deps.onRows?.([this.settle(row, 'failed', reasons.notFoundForUpdate)]);
+      this.tell([this.settle(row, 'failed', reasons.notFoundForUpdate)]);
       this.report();
     }
   }
@@ -657,9 +662,9 @@ class ImportRun {
     if (result.result === 'updated') {
       t.updated = true;
       if (omiId) t.omiId = omiId;
-      this.deps.onRows?.([this.settle(row, t.created ? 'created' : 'updated')]);
+      this.tell([this.settle(row, t.created ? 'created' : 'updated')]);
     } else {
-      this.deps.onRows?.([this.settle(row, 'failed', result.reason, result.code)]);
+      this.tell([this.settle(row, 'failed', result.reason, result.code)]);
     }
     this.report();
   }

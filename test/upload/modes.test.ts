@@ -6,7 +6,10 @@ import { flattenContact } from '../../shared/omi/flatten';
 import { buildPlan } from '../../shared/upload/plan';
 import type { PreparedRow } from '../../shared/prepare/types';
 import { startSandbox, type SandboxHandle } from '../support/sandbox';
-import { run } from './harness';
+import { clientFor, run, seeded } from './harness';
+import { startImport } from '../../shared/upload/engine';
+import { createMemoryJournal } from '../../shared/upload/journal';
+import { abortableSleep } from '../../shared/upload/sleep';
 import { expectExactlyOnce, makeRows } from './rows';
 
 let sb: SandboxHandle;
@@ -108,5 +111,24 @@ describe('every fault at once', () => {
     for (let i = 1; i < r.progress.length; i++) {
       for (const k of ['sent', 'created', 'failed', 'skipped'] as const) expect(r.progress[i][k]).toBeGreaterThanOrEqual(r.progress[i - 1][k]);
     }
+  });
+});
+
+describe('a host that does not listen for row outcomes', () => {
+  it('gets the same result as one that does (outcomes are settled either way)', async () => {
+    const plan = buildPlan(makeRows(40, { dynamic: true, invalidEvery: 9 }), { fileName: 'q.xlsx', fileFingerprint: 'fp-quiet', mappingKey: 'm', mode: 'create', options: opts });
+    const job = startImport(plan, {
+      api: clientFor(sb),
+      journal: createMemoryJournal(),
+      now: () => Date.now(),
+      sleep: abortableSleep,
+      random: seeded(5),
+    });
+    const result = await job.done;
+    expectExactlyOnce(plan, result, await sb.contacts());
+    expect(result.counts.skipped).toBe(0);
+    expect(result.counts.created + result.counts.failed).toBe(plan.rows.length);
+    // Every created row had its attributes written: none is reported as "created, attributes not written".
+    expect(result.outcomes.filter((o) => o.outcome === 'created' && o.reason)).toEqual([]);
   });
 });
