@@ -50,9 +50,6 @@ export async function runEngine(plan: ImportPlan, api: OmiApi, journalPath: stri
       now: () => Date.now(),
       sleep: abortableSleep,
       random: Math.random,
-      // Given even though the result carries every outcome: the engine settles some rows inside
-      // `onRows?.(settle(…))`, which does not run at all when onRows is absent.
-      onRows: () => {},
       onProgress: (p) => ctx.progress.update(p),
       // No onNeedCredentials: nobody is at a scheduled run to type a new token, so the engine stops with
       // result.stopped and the journal lets the next run continue.
