@@ -12,7 +12,7 @@ export type RefIdDuplicates = 'reject' | 'allow';
 export interface FaultBoard {
   /** Added delay (ms) before each answer. */
   latencyMs: number;
-  /** Calls per second above which the answer is HTTP 429 with Retry-After (seconds); null = no limit. */
+  /** Calls per second (a token bucket of one second's worth) above which the answer is HTTP 429 with Retry-After (seconds); null = no limit. */
   ratePerSecond: number | null;
   /** Share (0..1) of calls answered 5xx without being processed. */
   errorRate: number;
@@ -103,31 +103,54 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Sliding one-second window behind `ratePerSecond`. */
-export class RateWindow {
-  private stamps: number[] = [];
+/**
+ * The limit behind `ratePerSecond`: a token bucket holding at most one second's worth of calls, refilled
+ * continuously at the rate. This is how rate limits are commonly built (and what "N per second" means to most
+ * API gateways): a client pacing evenly at the rate is never refused because two calls land a few ms closer
+ * together than planned, while a burst above the rate is refused as soon as the second's worth is used up.
+ * A refused call takes no token. Retry-After is the whole seconds until the next token, at least 1.
+ */
+export class TokenBucket {
+  private tokens = 0;
+  private at = 0;
+  private limit: number | undefined;
 
-  /** Records a call at `now`, or returns the seconds to wait (for Retry-After) when the window is full. */
+  /** Takes a token at `now` (ms), or returns the seconds to wait (for Retry-After) when there is none. */
   take(limit: number, now: number): { ok: true } | { ok: false; retryAfterSeconds: number } {
-    this.stamps = this.stamps.filter((t) => t > now - 1000);
-    if (this.stamps.length >= limit) {
-      const waitMs = this.stamps[0] + 1000 - now;
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    if (this.limit !== limit) {
+      // A new limit (or the first call) starts with a full bucket.
+      this.limit = limit;
+      this.tokens = limit;
+    } else {
+      this.tokens = Math.min(limit, this.tokens + (Math.max(0, now - this.at) * limit) / 1000);
     }
-    this.stamps.push(now);
-    return { ok: true };
+    this.at = Math.max(this.at, now);
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      return { ok: true };
+    }
+    const waitMs = limit > 0 ? ((1 - this.tokens) * 1000) / limit : Infinity;
+    return { ok: false, retryAfterSeconds: Number.isFinite(waitMs) ? Math.max(1, Math.ceil(waitMs / 1000)) : 3600 };
   }
 
+  /** Forgets every call (the bucket is full again at the next one). */
   clear(): void {
-    this.stamps = [];
+    this.limit = undefined;
+    this.tokens = 0;
+    this.at = 0;
   }
 }
+
+/** The earlier name of TokenBucket (it replaced a sliding window; see the README's omi-sandbox section). */
+export const RateWindow = TokenBucket;
+/** The earlier name of TokenBucket, as a type. */
+export type RateWindow = TokenBucket;
 
 /** The live switchboard: the board, its random sequence, its rate window and the token-expiry counter. */
 export class Faults {
   board: FaultBoard;
   private random: () => number;
-  readonly rate = new RateWindow();
+  readonly rate = new TokenBucket();
   /** API calls accepted since the board was last posted (for tokenExpiresAfter). */
   callsSincePost = 0;
 

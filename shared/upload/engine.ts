@@ -691,16 +691,18 @@ class ImportRun {
         this.limiter.onAccepted(sentAt);
         return value;
       } catch (e) {
+        // Every call let go by the limiter is answered to it exactly once (it counts calls out at once).
+        const limitedNow = isOmiError(e) && e.kind === 'rate-limited';
+        if (limitedNow) this.limiter.onRateLimited(sentAt, e.retryAfterMs);
+        else this.limiter.onAccepted(sentAt);
         if (this.stopped) throw new Stopped();
         if (!isOmiError(e)) throw e;
         if (e.kind === 'aborted') throw new Stopped();
         if (e.kind === 'rate-limited') {
-          this.limiter.onRateLimited(sentAt, e.retryAfterMs);
           this.report();
           if (++limited > 100 + 20 * this.plan.options.maxRetries) throw new GaveUp(attempts + limited, e);
           continue;
         }
-        this.limiter.onAccepted(sentAt);
         if (e.kind === 'credentials') {
           await this.needCredentials(epoch);
           continue;
