@@ -2,7 +2,7 @@
  * The review grid: virtualized rows (smooth at 200,000), cells coloured by their worst issue or by an automatic
  * change, the reason on hover, keyboard navigation (arrows, Enter/F2 to edit, Escape to cancel) and in-place edits.
  */
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,8 @@ import { useGridRows } from './useGridRows';
 const ROW_HEIGHT = 30;
 const NUM_WIDTH = 72;
 const COL_WIDTH = 180;
+/** More than the rows on screen plus overscan, at any window height. */
+const SLOTS = 128;
 
 interface Props {
   columns: Column[];
@@ -27,8 +29,17 @@ interface Props {
   onActiveRow(row: GridRow | undefined): void;
 }
 
+interface RowActions {
+  select(row: number, col: number): void;
+  edit(row: number, col: number, value: string): void;
+  change(value: string): void;
+  commit(): void;
+  cancel(): void;
+}
+
 /** What a cell shows and how it is marked. */
-function cellView(row: GridRow, column: number, pickText: (b: { vi: string; en: string }) => string) {
+function cellView(row: GridRow, column: number, lang: 'vi' | 'en') {
+  const pickText = (b: { vi: string; en: string }) => b[lang];
   const issues = row.issues.filter((i) => i.column === column);
   const change = [...row.changes].reverse().find((c) => c.column === column);
   const edited = row.edited.includes(column);
@@ -43,14 +54,14 @@ function cellView(row: GridRow, column: number, pickText: (b: { vi: string; en: 
 }
 
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pick = useBilingual();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { want, get } = useGridRows(version);
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ value: string } | null>(null);
 
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -106,7 +117,19 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   };
 
   const width = NUM_WIDTH + columns.length * COL_WIDTH;
-  const ignored = new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column));
+  const ignored = useMemo(() => new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column)), [mappings]);
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+
+  // Stable callbacks for the memoised rows; they read the latest state through a ref.
+  const latest = useRef({ commit, setActive, setEditing });
+  latest.current = { commit, setActive, setEditing };
+  const actions = useMemo<RowActions>(() => ({
+    select: (row, col) => latest.current.setActive({ row, col }),
+    edit: (row, col, value) => { latest.current.setActive({ row, col }); latest.current.setEditing({ value }); },
+    change: (value) => latest.current.setEditing({ value }),
+    commit: () => latest.current.commit(),
+    cancel: () => { latest.current.setEditing(null); scrollRef.current?.focus(); },
+  }), []);
 
   return (
     <div
@@ -131,62 +154,94 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
         ))}
       </div>
       <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-        {items.map((v) => {
-          const row = get(v.index);
-          return (
-            <div
-              key={v.key}
-              role="row"
-              aria-rowindex={v.index + 2}
-              className={`grid-row status-${row?.status ?? 'loading'}`}
-              style={{ transform: `translateY(${v.start}px)`, width }}
-              data-row={row?.rowNumber}
-            >
-              <div className="grid-num" role="rowheader" title={row?.duplicateOf ? t('review.duplicateOf', { n: row.duplicateOf }) : undefined}>
-                {row?.rowNumber ?? '…'}
-              </div>
-              {columns.map((c, ci) => {
-                const isActive = active.row === v.index && active.col === ci;
-                if (!row) return <div key={c.index} className="grid-cell" style={{ width: COL_WIDTH }} />;
-                if (isActive && editing) {
-                  return (
-                    <div key={c.index} className="grid-cell cell-active" style={{ width: COL_WIDTH }}>
-                      <input
-                        className="grid-editor"
-                        autoFocus
-                        value={editing.value}
-                        aria-label={t('review.editCell', { column: c.header, row: row.rowNumber })}
-                        onChange={(e) => setEditing({ value: e.currentTarget.value })}
-                        onKeyDown={(e) => {
-                          if (e.key === 'Enter') { e.preventDefault(); commit(); }
-                          if (e.key === 'Escape') { e.preventDefault(); setEditing(null); scrollRef.current?.focus(); }
-                        }}
-                        onBlur={commit}
-                      />
-                    </div>
-                  );
-                }
-                const view = cellView(row, c.index, pick);
-                return (
-                  <div
-                    key={c.index}
-                    role="gridcell"
-                    className={`grid-cell ${view.mark ? `cell-${view.mark}` : ''} ${isActive ? 'cell-active' : ''} ${ignored.has(c.index) ? 'col-ignored' : ''}`}
-                    style={{ width: COL_WIDTH }}
-                    title={view.title || undefined}
-                    data-col={c.index}
-                    onClick={() => setActive({ row: v.index, col: ci })}
-                    onDoubleClick={() => { setActive({ row: v.index, col: ci }); setEditing({ value: row.cells[c.index] ?? '' }); }}
-                  >
-                    {view.text}
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+        {items.map((v) => (
+          <RowView
+            // Keys recycle a fixed set of slots, so scrolling updates existing row elements instead of
+            // creating new ones (the window never holds more than SLOTS rows).
+            key={v.index % SLOTS}
+            index={v.index}
+            start={v.start}
+            width={width}
+            row={get(v.index)}
+            columns={columns}
+            ignored={ignored}
+            lang={lang}
+            activeCol={active.row === v.index ? active.col : -1}
+            editing={active.row === v.index ? editing : null}
+            actions={actions}
+          />
+        ))}
       </div>
       {count === 0 && <Text p="md" c="dimmed">{t('review.nothingHere')}</Text>}
     </div>
   );
 }
+
+interface RowViewProps {
+  index: number;
+  start: number;
+  width: number;
+  row: GridRow | undefined;
+  columns: Column[];
+  ignored: Set<number>;
+  lang: 'vi' | 'en';
+  /** Column position of the active cell when it is in this row, else -1. */
+  activeCol: number;
+  editing: { value: string } | null;
+  actions: RowActions;
+}
+
+/** One grid row; memoised so rows whose data did not change are not rendered again while scrolling. */
+const RowView = memo(function RowView({ index, start, width, row, columns, ignored, lang, activeCol, editing, actions }: RowViewProps) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`grid-row status-${row?.status ?? 'loading'}`}
+      style={{ transform: `translateY(${start}px)`, width }}
+      data-row={row?.rowNumber}
+    >
+      <div className="grid-num" role="rowheader" title={row?.duplicateOf ? t('review.duplicateOf', { n: row.duplicateOf }) : undefined}>
+        {row?.rowNumber ?? '…'}
+      </div>
+      {columns.map((c, ci) => {
+        const isActive = activeCol === ci;
+        if (!row) return <div key={c.index} className="grid-cell" style={{ width: COL_WIDTH }} />;
+        if (isActive && editing) {
+          return (
+            <div key={c.index} className="grid-cell cell-active" style={{ width: COL_WIDTH }}>
+              <input
+                className="grid-editor"
+                autoFocus
+                value={editing.value}
+                aria-label={t('review.editCell', { column: c.header, row: row.rowNumber })}
+                onChange={(e) => actions.change(e.currentTarget.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') { e.preventDefault(); actions.commit(); }
+                  if (e.key === 'Escape') { e.preventDefault(); actions.cancel(); }
+                }}
+                onBlur={() => actions.commit()}
+              />
+            </div>
+          );
+        }
+        const view = cellView(row, c.index, lang);
+        return (
+          <div
+            key={c.index}
+            role="gridcell"
+            className={`grid-cell ${view.mark ? `cell-${view.mark}` : ''} ${isActive ? 'cell-active' : ''} ${ignored.has(c.index) ? 'col-ignored' : ''}`}
+            style={{ width: COL_WIDTH }}
+            title={view.title || undefined}
+            data-col={c.index}
+            onClick={() => actions.select(index, ci)}
+            onDoubleClick={() => actions.edit(index, ci, row.cells[c.index] ?? '')}
+          >
+            {view.text}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

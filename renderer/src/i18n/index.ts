@@ -5,8 +5,11 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Bilingual } from '../../../shared/text';
-import vi from './vi.json';
-import en from './en.json';
+
+// Loaded through Vite (not a TypeScript JSON import) so the translation files need no tsconfig entry.
+const files = import.meta.glob<{ default: Record<string, unknown> }>('./*.json', { eager: true });
+const vi = files['./vi.json'].default;
+const en = files['./en.json'].default;
 
 export type Language = 'vi' | 'en';
 const KEY = 'omi-importer.language';

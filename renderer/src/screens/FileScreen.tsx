@@ -34,6 +34,11 @@ export function FileScreen() {
     await f.openBytes(file.name, await file.arrayBuffer());
   };
 
+  const applyHeaderRow = (text: string) => {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= 1 && n !== f.table?.headerRow) void f.chooseHeaderRow(n);
+  };
+
   const converted = f.table?.columns.filter((c) => c.conversion) ?? [];
   const sheetOptions = (f.workbook?.sheets ?? []).map((s) => ({
     value: s.name,
@@ -88,8 +93,16 @@ export function FileScreen() {
           <Group justify="space-between" mb="sm" align="flex-end">
             <Group align="flex-end">
               <Select label={t('file.sheet')} data={sheetOptions} value={f.table.sheet} onChange={(v) => v && void f.chooseSheet(v)} allowDeselect={false} w={320} data-testid="sheet" />
-              <NumberInput label={t('file.headerRow')} value={f.table.headerRow} min={1} max={1000} w={150}
-                onBlur={(e) => { const n = Number(e.currentTarget.value); if (n >= 1 && n !== f.table?.headerRow) void f.chooseHeaderRow(n); }} />
+              <NumberInput
+                key={`${f.table.sheet}:${f.table.headerRow}`}
+                label={t('file.headerRow')}
+                defaultValue={f.table.headerRow}
+                min={1}
+                max={1000}
+                w={150}
+                onBlur={(e) => applyHeaderRow(e.currentTarget.value)}
+                onKeyDown={(e) => e.key === 'Enter' && applyHeaderRow(e.currentTarget.value)}
+              />
               <Button variant="default" onClick={() => { setPickHeader(!pickHeader); if (!pickHeader) void f.loadPreview(); }}>
                 {pickHeader ? t('file.hideHeaderPicker') : t('file.pickHeader')}
               </Button>
