@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAULTS, Faults, mergeFaults, RateWindow, seededRandom } from './faults';
+import { DEFAULT_FAULTS, Faults, mergeFaults, RateWindow, seededRandom, TokenBucket } from './faults';
 
 describe('faults', () => {
   it('merges a subset and names a wrong key or value', () => {
@@ -34,6 +34,23 @@ describe('faults', () => {
     expect(w.take(2, 1100)).toEqual({ ok: true });
     expect(w.take(2, 1200)).toEqual({ ok: false, retryAfterSeconds: 1 });
     expect(w.take(2, 2001)).toEqual({ ok: true });
+  });
+
+  it('rate limit as a token bucket: even pacing with timer jitter passes, a burst beyond a second\'s worth does not', () => {
+    const b = new TokenBucket();
+    const jitter = seededRandom(4);
+    // 20/s for 30 s, each call up to 40 ms early or late around its 50 ms slot: never refused.
+    for (let i = 0; i < 600; i++) expect(b.take(20, 1000 + i * 50 + (jitter() - 0.5) * 80)).toEqual({ ok: true });
+    // 30/s for 3 s: refused once the bucket is empty, and a refused call takes no token.
+    const later = new TokenBucket();
+    const answers = Array.from({ length: 90 }, (_, i) => later.take(20, (i * 1000) / 30).ok);
+    const accepted = answers.filter(Boolean).length;
+    expect(answers.slice(0, 20).every(Boolean)).toBe(true);
+    expect(accepted).toBeGreaterThanOrEqual(20 + 59);
+    expect(accepted).toBeLessThanOrEqual(20 + 61);
+    later.take(20, 2967);
+    expect(later.take(20, 2967)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(new TokenBucket().take(0, 0)).toMatchObject({ ok: false });
   });
 
   it('posting the board restarts the token-expiry count', () => {
