@@ -121,7 +121,7 @@ function sheetInfo(s: SourceSheet): SheetInfo {
   let rowCount = 0;
   let columnCount = 0;
   for (let r = 0; r < s.height; r++) {
-    const w = rowWidth(s.row(r));
+    const w = s.widths ? s.widths[r] : rowWidth(s.row(r));
     if (w > 0) {
       rowCount++;
       if (w > columnCount) columnCount = w;
@@ -132,6 +132,7 @@ function sheetInfo(s: SourceSheet): SheetInfo {
 
 /** The sheet that most likely holds the contact table: visible, with a header that reads like contact columns, then the most rows. */
 function suggestSheet(sheets: SourceSheet[], infos: SheetInfo[]): string {
+  if (sheets.length === 1) return sheets[0].name;
   let best = 0;
   let bestScore = -Infinity;
   sheets.forEach((s, i) => {

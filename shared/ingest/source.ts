@@ -26,6 +26,10 @@ export interface SourceSheet {
   truncated: boolean;
   /** Notes from the reader (e.g. an unclosed quote in a CSV). */
   notes: { vi: string; en: string }[];
+  /** Every cell is NFC already (a text file normalised as a whole). */
+  nfc?: boolean;
+  /** Row widths (see rowWidth), when the reader has them at hand. */
+  widths?: Int32Array;
 }
 
 /** True when a text is blank once ordinary and invisible spaces are ignored. */

@@ -16,6 +16,20 @@ const HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02
  */
 export function decodeLegacyCell(text: string, prefer?: LegacyEncoding): { encoding: LegacyEncoding; text: string } | undefined {
   if (!HIGH.test(text)) return undefined;
+  // Columns repeat values (cities, job titles, groups): remember the answers for recent texts.
+  const key = prefer ? prefer + '\u0000' + text : text;
+  const known = memo.get(key);
+  if (known !== undefined) return known === null ? undefined : known;
+  const found = decodeUncached(text, prefer);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, found ?? null);
+  return found;
+}
+
+const MEMO_MAX = 20_000;
+const memo = new Map<string, { encoding: LegacyEncoding; text: string } | null>();
+
+function decodeUncached(text: string, prefer?: LegacyEncoding): { encoding: LegacyEncoding; text: string } | undefined {
   if (vietnameseReading(text.normalize('NFC')).valid) return undefined;
   const moji = decodeMojibake1252(text);
   if (moji !== undefined) {

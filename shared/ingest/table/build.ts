@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../text';
+import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
 import { cleanCellText, cleanHeaderText } from '../clean-text';
 import { ingestErrors, type Deadline } from '../errors';
 import { decodeAs, decodeLegacyCell, fitsLegacy, mayBeLegacy, type LegacyEncoding } from '../legacy/detect';
@@ -35,8 +36,9 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
     rows[r] = src.row(r);
     if ((r & 0x3fff) === 0) deadline.check();
   }
+  const widthOf = (r: number) => (src.widths && r < src.widths.length ? src.widths[r] : rowWidth(rows[r]));
   let last = rows.length - 1;
-  while (last >= 0 && rowWidth(rows[last]) === 0) last--;
+  while (last >= 0 && widthOf(last) === 0) last--;
   if (last < 0) throw ingestErrors.empty(fileName, src.name);
 
   let headerIdx: number;
@@ -75,8 +77,12 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   let width = rowWidth(rows[headerIdx]);
   let dataRows = 0;
   let emptyRows = 0;
+  // Merged cells may have widened rows: their widths are measured again.
+  const merged = new Set<number>();
+  for (const m of src.merges) for (let r = m.s.r; r <= m.e.r; r++) merged.add(r);
+  const widthAt = (r: number) => (merged.has(r) ? rowWidth(rows[r]) : widthOf(r));
   for (let r = first; r <= last; r++) {
-    const w = rowWidth(rows[r]);
+    const w = widthAt(r);
     if (w === 0) emptyRows++;
     else {
       dataRows++;
@@ -99,9 +105,9 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   let k = 0;
   for (let r = first; r <= last; r++) {
     const row = rows[r];
-    if (!row || rowWidth(row) === 0) continue;
+    if (!row || widthAt(r) === 0) continue;
     if ((k & 0x3fff) === 0) deadline.check();
-    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o);
+    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o, src.nfc === true);
     k++;
     rows[r] = undefined; // let the source row go as soon as it is in the table
   }
@@ -112,13 +118,15 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
     const t = conv[c];
     if (!t || t.cells === 0 || t.unicode > 0 || t.ambiguous.length === 0) continue;
     const enc = dominant(t);
-    for (const a of t.ambiguous) {
-      const decoded = decodeAs(enc, a.text);
+    for (let i = 0; i < t.ambiguous.length; i += 2) {
+      const k = t.ambiguous[i] as number;
+      const text = t.ambiguous[i + 1] as string;
+      const decoded = decodeAs(enc, text);
       if (decoded === undefined) continue;
-      tally(t, enc, a.text, decoded);
+      tally(t, enc, text, decoded);
       if (off.has(c)) continue;
-      const row = out[a.k];
-      (row.raw ??= [])[c] = a.text;
+      const row = out[k];
+      (row.raw ??= [])[c] = text;
       row.cells[c] = cleanCellText(decoded);
     }
     t.ambiguous = [];
@@ -175,8 +183,8 @@ interface ConversionTally {
   samples: { before: string; after: string }[];
   /** Cells with Vietnamese letters no legacy font produces (ă, đ, ơ, ư, ạ …): the column is (partly) real Unicode. */
   unicode: number;
-  /** Legacy-looking cells that also read as Vietnamese as they are; settled once the whole column is seen. */
-  ambiguous: { k: number; text: string }[];
+  /** Legacy-looking cells that also read as Vietnamese as they are (pairs: table row index, original text); settled once the whole column is seen. */
+  ambiguous: (number | string)[];
 }
 
 function newTally(): ConversionTally {
@@ -201,11 +209,6 @@ function toConversion(t: ConversionTally, enabled: boolean): ColumnConversion {
   return c;
 }
 
-/** Printable ASCII with no space at either end: already clean. */
-const PLAIN = /^(?:[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?)?$/;
-
-/** Vietnamese letters outside Latin-1 (or its combining tone marks): the cell is real Unicode, not legacy-font text. */
-const UNICODE_VIETNAMESE = /[\u0300\u0301\u0303\u0309\u0323\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/;
 
 /** One data row: cells padded/cut to the table width, legacy text decoded (unless off), every cell cleaned. */
 function cleanRow(
@@ -217,6 +220,7 @@ function cleanRow(
   off: Set<number>,
   sheet: string,
   o: BuildOptions,
+  nfcDone: boolean,
 ): TableRow {
   const cells = row.texts;
   if (cells.length !== width) {
@@ -240,11 +244,13 @@ function cleanRow(
       continue;
     }
     if (s.length > max) throw ingestErrors.cellTooLong(o.fileName, sheet, r + 1, columnLetter(c), s.length, max);
-    if (PLAIN.test(s)) continue; // most cells: printable ASCII, nothing to trim, normalise or decode
-    if (UNICODE_VIETNAMESE.test(s)) {
+    const flags = classifyCell(s, nfcDone);
+    if (flags === 0) continue; // most cells: printable ASCII, nothing to trim, normalise or decode
+    if (flags & UNICODE_VIETNAMESE) {
       // Real Unicode Vietnamese: no legacy font produces these letters, so no decoding to try.
-      (conv[c] ??= newTally()).unicode++;
-    } else if (mayBeLegacy(s) && (!kinds || kinds[c] === 'text')) {
+      const t = (conv[c] ??= newTally());
+      if (t.unicode++ === 0 && t.ambiguous.length > 0) t.ambiguous = [];
+    } else if (flags & LEGACY_SIGNS && (!kinds || kinds[c] === 'text')) {
       const legacy = decodeLegacyCell(s);
       if (legacy) {
         tally((conv[c] ??= newTally()), legacy.encoding, s, legacy.text);
@@ -252,11 +258,13 @@ function cleanRow(
           (raw ??= [])[c] = s;
           s = legacy.text;
         }
-      } else if (fitsLegacy(s)) {
-        (conv[c] ??= newTally()).ambiguous.push({ k, text: s });
+      } else {
+        const t = (conv[c] ??= newTally());
+        // Only worth keeping while the column may still turn out to be legacy text (no real Unicode seen yet).
+        if (t.unicode === 0 && fitsLegacy(s)) t.ambiguous.push(k, s);
       }
     }
-    const clean = cleanCellText(s);
+    const clean = s !== cells[c] ? cleanCellText(s) : flags & (EDGE_BLANK | NEEDS_NFC) ? cleanCellText(s) : s;
     cells[c] = clean;
     if (kinds && clean === '' && kinds[c] === 'text') kinds[c] = 'empty';
   }

@@ -1,7 +1,11 @@
 import Papa from 'papaparse';
 import { ROW_SLACK } from '../sheet/read';
-import type { SourceSheet } from '../source';
+import { rowWidth, type SourceSheet } from '../source';
 import type { Workbook } from '../types';
+
+/** Combining marks, Hangul jamo and the few singletons that NFC rewrites; text without them is NFC already. */
+// eslint-disable-next-line no-misleading-character-class -- the class lists combining marks on purpose
+const NFC_SENSITIVE = /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u1f00-\u1fff\u2000\u2001\u20d0-\u20ff\u2126\u212a\u212b\u2329\u232a\u3099\u309a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e\ufe20-\ufe2f]/;
 
 /**
  * Parses decoded text (csv, tsv, "Unicode text") with papaparse into one sheet. The delimiter is guessed among
@@ -10,7 +14,9 @@ import type { Workbook } from '../types';
  */
 export function readDelimitedText(text: string, sheetName: string, format: Workbook['format'], maxRows: number): SourceSheet {
   const preview = maxRows + ROW_SLACK + 1;
-  const result = Papa.parse<string[]>(text, {
+  // One scan of the whole text for characters NFC could change (Windows-1258's separate tone marks, mostly);
+  // only then is it normalised, once, instead of cell by cell.
+  const result = Papa.parse<string[]>(NFC_SENSITIVE.test(text) ? text.normalize('NFC') : text, {
     delimiter: format === 'tsv' ? '\t' : '',
     delimitersToGuess: [',', ';', '\t', '|'],
     preview,
@@ -26,7 +32,11 @@ export function readDelimitedText(text: string, sheetName: string, format: Workb
       en: `A quote (") opened at row ${row} is never closed; the rest of that row was read as one cell. Check that row in the file.`,
     });
   }
+  const widths = new Int32Array(data.length);
+  for (let r = 0; r < data.length; r++) widths[r] = rowWidth({ texts: data[r] });
   return {
+    nfc: true,
+    widths,
     name: sheetName,
     hidden: false,
     height: data.length,
