@@ -85,8 +85,8 @@ export function MappingScreen() {
       </Group>
 
       {m.proposed.length > 0 && m.appliedTemplate !== m.proposed[0].name && (
-        <Alert color="teal" title={t('mapping.proposedTitle')} data-testid="template-proposal">
-          <Group justify="space-between">
+        <Alert color="teal" p="xs" data-testid="template-proposal" aria-label={t('mapping.proposedTitle')}>
+          <Group justify="space-between" wrap="nowrap">
             <Text size="sm">{t('mapping.proposed', { name: m.proposed[0].name, score: formatPercent(m.proposed[0].score) })}</Text>
             <Button size="xs" onClick={() => void m.applyTemplate(m.proposed[0].name)}>{t('mapping.apply')}</Button>
           </Group>
@@ -98,7 +98,7 @@ export function MappingScreen() {
 
       <Card withBorder padding={0}>
         {m.busy ? <Group p="md"><Loader size="sm" /><Text size="sm">{t('mapping.suggesting')}</Text></Group> : (
-          <ScrollArea h="calc(100vh - 330px)" mih={300} type="auto">
+          <ScrollArea h="calc(100vh - 350px)" mih={280} type="auto">
             <Table stickyHeader verticalSpacing={6} fz="sm" data-testid="mapping-table">
               <Table.Thead>
                 <Table.Tr>
