@@ -12,7 +12,7 @@ import { StepActions } from '../components/StepActions';
 
 export function ConnectionScreen() {
   const { t } = useTranslation();
-  const { info, catalog, busy, error, tested, save, test } = useConnection();
+  const { info, catalog, busy, error, tested, usingCache, save, test } = useConnection();
   const go = useWizard((s) => s.go);
   const [mode, setMode] = useState<'sandbox' | 'account'>('sandbox');
   const [baseUrl, setBaseUrl] = useState('');
@@ -66,11 +66,14 @@ export function ConnectionScreen() {
             {t('connection.test')}
           </Button>
           {tested && catalog && !catalog.offline && <Badge color="teal" variant="light" data-testid="connection-ok">{t('connection.ok')}</Badge>}
+          {!tested && !usingCache && catalog?.fetchedAt != null && (
+            <Text size="sm" c="dimmed">{t('connection.cachedAt', { when: new Date(catalog.fetchedAt).toLocaleString() })}</Text>
+          )}
         </Group>
       </Card>
 
       <ErrorAlert error={error} />
-      {catalog?.offline && catalog.fetchedAt !== null && (
+      {usingCache && catalog?.fetchedAt != null && (
         <Alert color="yellow" title={t('connection.offlineTitle')}>{t('connection.offline', { when: new Date(catalog.fetchedAt).toLocaleString() })}</Alert>
       )}
 

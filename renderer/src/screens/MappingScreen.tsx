@@ -10,7 +10,6 @@ import type { TargetDef, TargetId } from '../../../shared/mapping/types';
 import type { ValueType } from '../../../shared/omi/types';
 import { useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
-import { useReview } from '../stores/review';
 import { useWizard } from '../stores/wizard';
 import { useBilingual } from '../i18n';
 import { formatPercent } from '../format';
@@ -56,10 +55,8 @@ export function MappingScreen() {
 
   const ready = m.mappings.length > 0 && m.mappings.some((x) => x.target !== 'ignore') && clashes.size === 0;
 
-  const next = () => {
-    void useReview.getState().prepare();
-    go('review');
-  };
+  // The review screen checks the rows itself when the table or the mapping changed since its last check.
+  const next = () => go('review');
 
   if (!table) return <Text>{t('mapping.noFile')}</Text>;
 

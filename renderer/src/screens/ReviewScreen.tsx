@@ -42,6 +42,15 @@ export function ReviewScreen() {
     ['mod+shift+z', () => void useReview.getState().redo()],
   ]);
 
+  // Arriving here with a table or mapping that changed since the last check (e.g. through the steps above):
+  // check again rather than show rows that no longer match.
+  const tableVersion = useFile((st) => st.tableVersion);
+  const mappingsNow = useMapping((st) => st.mappings);
+  useEffect(() => {
+    const p = useReview.getState().preparedFor;
+    if (!useReview.getState().busy && (!p || p.tableVersion !== tableVersion || p.mappings !== mappingsNow)) void useReview.getState().prepare();
+  }, [tableVersion, mappingsNow]);
+
   useEffect(() => {
     if (dupOpen) void callWorker('duplicates', { limit: 500 }).then(setGroups, () => setGroups([]));
   }, [dupOpen, r.summary?.version]);

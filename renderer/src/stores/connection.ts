@@ -12,6 +12,8 @@ interface ConnectionState {
   error: Bilingual | null;
   /** True after a successful test in this session. */
   tested: boolean;
+  /** True when the last test failed and the cached fields and funnels are used instead. */
+  usingCache: boolean;
   load(): Promise<void>;
   save(settings: ConnectionSettings): Promise<boolean>;
   test(): Promise<boolean>;
@@ -23,6 +25,7 @@ export const useConnection = create<ConnectionState>((set) => ({
   busy: false,
   error: null,
   tested: false,
+  usingCache: false,
   load: async () => {
     try {
       const [info, catalog] = await Promise.all([request('connection:get', undefined), request('catalog:get', { refresh: false })]);
@@ -55,10 +58,11 @@ export const useConnection = create<ConnectionState>((set) => ({
       if (!r.ok) {
         // Offline: keep working with what was cached, but say so.
         const cached = await request('catalog:get', { refresh: false }).catch(() => null);
-        set({ error: r.error.text, catalog: cached && cached.fetchedAt !== null ? { ...cached, offline: true } : null });
+        const usable = cached && cached.fetchedAt !== null;
+        set({ error: r.error.text, catalog: usable ? { ...cached, offline: true } : null, usingCache: !!usable });
         return false;
       }
-      set({ catalog: r.value, tested: true });
+      set({ catalog: r.value, tested: true, usingCache: false });
       return true;
     } catch (e) {
       set({ error: toBilingual(e) });

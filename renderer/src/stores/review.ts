@@ -7,6 +7,8 @@ import type { BulkFix, ReviewFilter, ReviewSummary } from '../workers/protocol';
 import { toBilingual } from './errors';
 import { useMapping } from './mapping';
 import { useImport } from './importer';
+import { useFile } from './file';
+import type { ColumnMapping } from '../../../shared/mapping/types';
 
 interface ReviewState {
   summary: ReviewSummary | null;
@@ -17,6 +19,8 @@ interface ReviewState {
   disabledChanges: string[];
   busy: boolean;
   error: Bilingual | null;
+  /** What the current summary was prepared from: stale when the table or the mapping changed since. */
+  preparedFor: { tableVersion: number; mappings: ColumnMapping[] } | null;
   /** Result of the last bulk fix or replace, for the status line. */
   lastTouched: number | null;
   prepare(): Promise<void>;
@@ -51,8 +55,9 @@ export const useReview = create<ReviewState>((set, get) => {
     busy: false,
     error: null,
     lastTouched: null,
+    preparedFor: null,
     prepare: () => {
-      set({ filter: 'all', issueCode: null });
+      set({ filter: 'all', issueCode: null, preparedFor: { tableVersion: useFile.getState().tableVersion, mappings: useMapping.getState().mappings } });
       // New data: the previous import's result no longer describes it.
       if (!useImport.getState().progress || useImport.getState().progress?.final) useImport.setState({ result: null, progress: null, failures: [], failureCount: 0, throughput: [] });
       performance.mark('omi:prepare-start');
