@@ -65,6 +65,10 @@ describe('an interrupted import', () => {
     await page.getByLabel('Số lần gửi song song').fill('1');
     await page.getByTestId('next').click();
     await expect.poll(() => page.getByTestId('progress').innerText(), { timeout: 60_000 }).toMatch(/[1-9]\d* \/ \d+ dòng/);
+    // Closing the window while it runs asks first (beforeunload); the user stays.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
     await page.getByTestId('cancel').click();
     await page.getByTestId('see-results').waitFor({ timeout: 60_000 });
     const landedBefore = (await sandbox.contacts()).length;
