@@ -32,7 +32,9 @@ export function ImportScreen() {
     <Stack gap="md" maw={1100} mx="auto">
       <div>
         <Title order={2} size="h3">{t('import.title')}</Title>
-        <Text c="dimmed" size="sm">{t('import.intro', { n: formatNumber(summary?.counts.valid ?? 0) })}</Text>
+        <Text c="dimmed" size="sm">
+          {p ? t('import.introRunning', { file: im.fileName ?? '' }) : t('import.intro', { n: formatNumber(summary?.counts.valid ?? 0) })}
+        </Text>
       </div>
       <ErrorAlert error={im.error} />
 
