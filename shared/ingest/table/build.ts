@@ -20,6 +20,8 @@ export interface BuildOptions {
 }
 
 const SAMPLES = 3;
+/** Distinct values beyond which a column stops sharing strings (it is not a category column). */
+const POOL_MAX = 256;
 
 /**
  * Sheet → Table: finds the header row, fills merged cells, drops empty rows and trailing empty columns,
@@ -101,13 +103,14 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
 
   const off = new Set(o.conversionsOff ?? []);
   const conv: ConversionTally[] = new Array(width);
+  const pools: (Map<string, string> | null | undefined)[] = new Array(width);
   const out: TableRow[] = new Array(dataRows);
   let k = 0;
   for (let r = first; r <= last; r++) {
     const row = rows[r];
     if (!row || widthAt(r) === 0) continue;
     if ((k & 0x3fff) === 0) deadline.check();
-    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o, src.nfc === true);
+    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o, src.nfc === true, pools);
     k++;
     rows[r] = undefined; // let the source row go as soon as it is in the table
   }
@@ -221,6 +224,7 @@ function cleanRow(
   sheet: string,
   o: BuildOptions,
   nfcDone: boolean,
+  pools: (Map<string, string> | null | undefined)[],
 ): TableRow {
   const cells = row.texts;
   if (cells.length !== width) {
@@ -245,28 +249,40 @@ function cleanRow(
     }
     if (s.length > max) throw ingestErrors.cellTooLong(o.fileName, sheet, r + 1, columnLetter(c), s.length, max);
     const flags = classifyCell(s, nfcDone);
-    if (flags === 0) continue; // most cells: printable ASCII, nothing to trim, normalise or decode
-    if (flags & UNICODE_VIETNAMESE) {
-      // Real Unicode Vietnamese: no legacy font produces these letters, so no decoding to try.
-      const t = (conv[c] ??= newTally());
-      if (t.unicode++ === 0 && t.ambiguous.length > 0) t.ambiguous = [];
-    } else if (flags & LEGACY_SIGNS && (!kinds || kinds[c] === 'text')) {
-      const legacy = decodeLegacyCell(s);
-      if (legacy) {
-        tally((conv[c] ??= newTally()), legacy.encoding, s, legacy.text);
-        if (!off.has(c)) {
-          (raw ??= [])[c] = s;
-          s = legacy.text;
-        }
-      } else {
+    let clean = s;
+    if (flags !== 0) {
+      if (flags & UNICODE_VIETNAMESE) {
+        // Real Unicode Vietnamese: no legacy font produces these letters, so no decoding to try.
         const t = (conv[c] ??= newTally());
-        // Only worth keeping while the column may still turn out to be legacy text (no real Unicode seen yet).
-        if (t.unicode === 0 && fitsLegacy(s)) t.ambiguous.push(k, s);
+        if (t.unicode++ === 0 && t.ambiguous.length > 0) t.ambiguous = [];
+      } else if (flags & LEGACY_SIGNS && (!kinds || kinds[c] === 'text')) {
+        const legacy = decodeLegacyCell(s);
+        if (legacy) {
+          tally((conv[c] ??= newTally()), legacy.encoding, s, legacy.text);
+          if (!off.has(c)) {
+            (raw ??= [])[c] = s;
+            s = legacy.text;
+          }
+        } else {
+          const t = (conv[c] ??= newTally());
+          // Only worth keeping while the column may still turn out to be legacy text (no real Unicode seen yet).
+          if (t.unicode === 0 && fitsLegacy(s)) t.ambiguous.push(k, s);
+        }
       }
+      clean = s !== cells[c] || flags & (EDGE_BLANK | NEEDS_NFC) ? cleanCellText(s) : s;
+      if (kinds && clean === '' && kinds[c] === 'text') kinds[c] = 'empty';
     }
-    const clean = s !== cells[c] ? cleanCellText(s) : flags & (EDGE_BLANK | NEEDS_NFC) ? cleanCellText(s) : s;
+    // Columns with few distinct values (gender, city, source …) share one string per value: a million-row file
+    // then holds a handful of strings for them instead of a million copies.
+    const pool = pools[c];
+    if (pool !== null && clean.length > 0 && clean.length <= 24 && clean === cells[c]) {
+      const p = pool ?? (pools[c] = new Map());
+      const same = p.get(clean);
+      if (same !== undefined) clean = same;
+      else if (p.size < POOL_MAX) p.set(clean, clean);
+      else pools[c] = null;
+    }
     cells[c] = clean;
-    if (kinds && clean === '' && kinds[c] === 'text') kinds[c] = 'empty';
   }
   const out: TableRow = { rowNumber: r + 1, cells };
   if (raw) out.raw = raw;
