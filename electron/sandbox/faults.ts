@@ -2,6 +2,10 @@
  * The faults switchboard (../shared/DESIGN.md, `POST /__sandbox/faults`): every way the real OMI service
  * might misbehave, as a switch, so the importer is tested against each one.
  */
+import { seededRandom } from '../../shared/random';
+
+/** Re-exported: the sandbox's faults are drawn from it. */
+export { seededRandom };
 
 /** How addMany reports invalid rows. */
 export type AddManyErrorShape = 'detail-by-index' | 'detail-list' | 'no-detail';
@@ -91,17 +95,6 @@ export function mergeFaults(current: FaultBoard, input: unknown): { board: Fault
   return { board: next };
 }
 
-/** A small seedable PRNG (mulberry32): the same seed gives the same fault sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The limit behind `ratePerSecond`: a token bucket holding at most one second's worth of calls, refilled

@@ -10,22 +10,11 @@ import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { buildCli, finished, runCli, spawnCli, tempDir, waitForStderr } from './support/cli';
 import { fieldsOf } from './support/contacts';
 import { writeLeadsCsv, type LeadsFile } from './fixtures/leads';
-
+import { seededRandom as seeded } from '../../shared/random';
 const ROWS = 20_000;
 const KILLS = 20;
 const SEED = 20_261_129;
 
-/** mulberry32: the kill moments are random but the same on every run of the test. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let sandbox: SandboxHandle;
 let tmp: ReturnType<typeof tempDir>;

@@ -9,18 +9,11 @@ import { createMemoryJournal, type JournalStore } from '../../shared/upload/jour
 import { abortableSleep } from '../../shared/upload/sleep';
 import type { ImportPlan, ImportProgress, RowOutcome } from '../../shared/upload/types';
 import type { SandboxHandle } from '../support/sandbox';
+import { seededRandom } from '../../shared/random';
 
-/** mulberry32: a reproducible [0, 1) sequence. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A reproducible [0, 1) sequence (engine jitter in tests). */
+export const seeded = seededRandom;
+
 
 export interface Run {
   job: ImportJob;
