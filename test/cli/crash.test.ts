@@ -11,10 +11,10 @@ import { buildCli, finished, runCli, spawnCli, tempDir, waitForStderr } from './
 import { fieldsOf } from './support/contacts';
 import { writeLeadsCsv, type LeadsFile } from './fixtures/leads';
 import { seededRandom as seeded } from '../../shared/random';
+
 const ROWS = 20_000;
 const KILLS = 20;
 const SEED = 20_261_129;
-
 
 let sandbox: SandboxHandle;
 let tmp: ReturnType<typeof tempDir>;
