@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { HistoryEntry, PendingImport, RequestArgs } from '../../../shared/ipc/contract';
 import type { Bilingual } from '../../../shared/text';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/upload/types';
-import type { ImportMode, ImportOptions, ImportProgress, ImportResult, RowOutcome } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportProgress, ImportResult, PlannedRow, RowOutcome } from '../../../shared/upload/types';
 import { on, request } from '../bridge';
 import { callWorker } from '../workers/client';
 import { toBilingual } from './errors';
@@ -69,7 +69,7 @@ export const useImport = create<ImportState>((set, get) => ({
     try {
       const { mode, options } = get();
       performance.mark('omi:import-start');
-      const plan = await callWorker('plan', { mode, options, onlyRows });
+      const plan = await fetchPlan(mode, options, onlyRows);
       if (plan.rows.length === 0) {
         set({
           error: {
@@ -149,6 +149,22 @@ export const useImport = create<ImportState>((set, get) => ({
   },
 }));
 
+/** Rows per message when the plan comes over from the worker: each one is cloned in well under 100 ms. */
+const PLAN_CHUNK = 5000;
+
+/**
+ * Gets the plan from the worker in chunks, yielding between them, so a 200,000-row plan never blocks the window
+ * for the whole of its structured clone (the worker keeps the plan; see Pipeline.planStart / planRows).
+ */
+async function fetchPlan(mode: ImportMode, options: ImportOptions, onlyRows?: number[]): Promise<ImportPlan> {
+  const head = await callWorker('planStart', { mode, options, onlyRows });
+  const rows: PlannedRow[] = [];
+  for (let from = 0; from < head.rowCount; from += PLAN_CHUNK) {
+    for (const r of await callWorker('planRows', { from, to: from + PLAN_CHUNK })) rows.push(r);
+  }
+  return { importId: head.importId, mode: head.mode, options: head.options, rows };
+}
+
 /** Wires the main process's import events into the store; call once at start. Returns the unsubscribe. */
 export function subscribeImportEvents(): () => void {
   const offs = [
@@ -159,7 +175,12 @@ export function subscribeImportEvents(): () => void {
       const t0 = s.throughput.length === 0 ? Date.now() : s.startedAt;
       if (s.throughput.length === 0) useImport.setState({ startedAt: t0 });
       const seconds = Math.round((Date.now() - t0) / 100) / 10;
-      const throughput = [...s.throughput, { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) }].slice(-MAX_POINTS);
+      // One chart point a second (the first event of each second), so the chart redraws at most once a second.
+      const last = s.throughput[s.throughput.length - 1];
+      const point = { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) };
+      const throughput = last && Math.floor(last.seconds) === Math.floor(seconds) && !p.final
+        ? s.throughput
+        : [...s.throughput, point].slice(-MAX_POINTS);
       useImport.setState({ progress: p, throughput, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
     }),
     on('import:rows', (batch) => {

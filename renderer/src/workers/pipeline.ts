@@ -6,7 +6,7 @@
 import type { ReadTableOptions, Table } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
 import type { DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
-import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportResult, PlannedRow } from '../../../shared/upload/types';
 import { UserError } from '../../../shared/text';
 import * as engine from './engine';
 import { replaceAll, titleCase, trimCell } from './cellFixes';
@@ -55,6 +55,7 @@ export class Pipeline {
   private issueCode: string | undefined;
   private view = new Int32Array(0);
   private version = 0;
+  private pendingPlanRows: PlannedRow[] = [];
 
   async open(bytes: ArrayBuffer, fileName: string) {
     this.book = await engine.open(bytes, fileName);
@@ -211,6 +212,18 @@ export class Pipeline {
     const only = onlyRows ? new Set(onlyRows) : null;
     const rows = only ? prepared.rows.filter((r) => only.has(r.rowNumber)) : prepared.rows;
     return engine.plan(rows, { fileName: table.fileName, fingerprint: needs(this.book, 'tệp / file').fingerprint, mappings: this.mappings, mode, options });
+  }
+
+  /** Builds the plan and keeps it here; the UI takes its rows in chunks (planRows). */
+  planStart(mode: ImportMode, options: ImportOptions, onlyRows?: number[]) {
+    const { rows, ...head } = this.plan(mode, options, onlyRows);
+    this.pendingPlanRows = rows;
+    return { ...head, rowCount: rows.length };
+  }
+
+  /** Rows [from, to) of the plan made by planStart. */
+  planRows(from: number, to: number): PlannedRow[] {
+    return this.pendingPlanRows.slice(from, to);
   }
 
   cleanExport(format: 'xlsx' | 'csv'): ArrayBuffer {

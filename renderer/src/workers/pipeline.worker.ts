@@ -27,6 +27,8 @@ const handlers: Handlers = {
   redo: () => pipeline.redo(),
   duplicates: (a) => pipeline.duplicates(a.limit),
   plan: (a) => pipeline.plan(a.mode, a.options, a.onlyRows),
+  planStart: (a) => pipeline.planStart(a.mode, a.options, a.onlyRows),
+  planRows: (a) => pipeline.planRows(a.from, a.to),
   cleanExport: (a) => pipeline.cleanExport(a.format),
   errorReport: (a) => pipeline.errorReport(a.result, a.format),
 };

@@ -7,7 +7,7 @@ import type { Column, ReadTableOptions, Workbook } from '../../../shared/ingest/
 import type { ColumnMapping, MappingTemplate, TargetDef } from '../../../shared/mapping/types';
 import type { Change, DuplicateGroup, DuplicatePolicy, Issue, PreparedTable, RowStatus } from '../../../shared/prepare/types';
 import type { Funnel, LayoutAttribute } from '../../../shared/omi/types';
-import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportResult, PlannedRow } from '../../../shared/upload/types';
 
 /** What the File and Mapping screens need to know about the table read from the file. */
 export interface TableSummary {
@@ -96,6 +96,9 @@ export interface WorkerApi {
   redo: [undefined, ReviewSummary];
   duplicates: [{ limit: number }, DuplicateGroup[]];
   plan: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, ImportPlan];
+  /** Builds the plan and keeps it in the worker; its rows are then fetched in chunks with planRows. */
+  planStart: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, Omit<ImportPlan, 'rows'> & { rowCount: number }];
+  planRows: [{ from: number; to: number }, PlannedRow[]];
   cleanExport: [{ format: 'xlsx' | 'csv' }, ArrayBuffer];
   errorReport: [{ result: ImportResult; format: 'xlsx' | 'csv' }, ArrayBuffer];
 }
