@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser end-to-end tests (one file at a time: each drives a real Chromium and a real omi-sandbox), and the
-// renderer worker's pipeline tests that read real fixture files from disk.
+// renderer's own tests (pure modules beside their code, and the worker's pipeline on real fixture files), which
+// the root vitest.config.ts does not include.
 export default defineConfig({
   test: {
     root: import.meta.dirname + '/../..',
-    include: ['test/e2e/**/*.e2e.ts', 'test/e2e/**/*.test.ts'],
+    include: ['test/e2e/**/*.e2e.ts', 'test/e2e/**/*.test.ts', 'renderer/**/*.test.ts'],
     testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',
