@@ -4,7 +4,8 @@
  * same mapping and mode always gives the same importId and the same generated refIds, which is what lets a
  * re-import find the earlier one instead of creating the contacts again.
  */
-import type { ContactInput, DynamicUpdate, UpdateBody } from '../omi/types';
+import type { ContactInput } from '../omi/types';
+import { toUpdateBody } from '../prepare/payload';
 import type { PreparedRow } from '../prepare/types';
 import { fingerprintText } from './fingerprint';
 import { DEFAULT_IMPORT_OPTIONS } from './types';
@@ -45,22 +46,12 @@ export function buildPlan(rows: PreparedRow[], opts: BuildPlanOptions): ImportPl
     const refId = own || generatedRefId(opts.fileFingerprint, row.rowNumber);
     const contact: ContactInput = { ...row.contact, refId };
     const p: PlannedRow = { rowNumber: row.rowNumber, refId, refIdGenerated: !own, contact, dynamic: row.dynamic };
-    if (opts.mode !== 'create') p.update = updateBodyFor(contact, row.dynamic);
+    if (opts.mode !== 'create') p.update = toUpdateBody({ ...row, contact }, { refId });
     planned.push(p);
   }
   return { importId: importIdFor(opts.fileFingerprint, opts.mappingKey, opts.mode), mode: opts.mode, rows: planned, options };
 }
 
-/**
- * The update body for a row, identified by its refId (the engine swaps in `_id` when it found the contact by
- * search). List fields (tags, business, categories) are additions, as update defines them.
- */
-export function updateBodyFor(contact: ContactInput, dynamic: DynamicUpdate[]): UpdateBody {
-  const { refCode: _refCode, refType: _refType, ...rest } = contact;
-  const body: UpdateBody = { ...rest };
-  if (dynamic.length > 0) body.otherDynamicUpdates = dynamic;
-  return body;
-}
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
