@@ -11,6 +11,7 @@ const REVIEWED = {
   // shell.openExternal is only reached through isAllowedExternalUrl (http/https only), tested in security.test.ts.
   'OPEN_EXTERNAL_JS_CHECK main/window.ts': 'guarded by isAllowedExternalUrl',
   'OPEN_EXTERNAL_JS_CHECK main/index.ts': 'guarded by isAllowedExternalUrl',
+  'OPEN_EXTERNAL_JS_CHECK main/handlers/index.ts': 'guarded by isAllowedExternalUrl (and the request schema)',
   // The header is set from CONTENT_SECURITY_POLICY, a constant the tool cannot resolve; its content is tested.
   'CSP_GLOBAL_CHECK main/window.ts': 'CSP from a tested constant',
   // The preload exposes two functions limited to the IPC contract's channels (electron/preload/index.ts).
