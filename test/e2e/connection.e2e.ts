@@ -1,0 +1,57 @@
+/**
+ * The Connection screen with an OMI account: plain http is refused for a non-loopback address, a real account
+ * (here the sandbox on loopback, with its token) is tested and shows its fields and funnels, and the token never
+ * comes back to the window: no bridge answer and no page content holds it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { buildRenderer } from '../harness/build';
+import { startHarness, type Harness } from '../harness/server';
+import { openBrowser, type BrowserSession } from './browser';
+
+describe('connecting to an OMI account', () => {
+  let sandbox: SandboxHandle;
+  let harness: Harness;
+  let ui: BrowserSession;
+
+  beforeAll(async () => {
+    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox({ token: 'omi-secret-token-4711' })]);
+    sandbox = sb;
+    harness = await startHarness({ rendererDir: dir, sandbox: { url: 'http://127.0.0.1:9', token: 'unused' } });
+    ui = await openBrowser(harness.url);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await harness?.close();
+    await sandbox?.stop();
+  });
+
+  it('needs https away from this computer, tests the account, and never hands the token back', async () => {
+    const { page } = ui;
+    const answers: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/__bridge/')) void r.text().then((t) => answers.push(t), () => undefined);
+    });
+
+    await page.getByTestId('mode-account').click();
+    await page.getByLabel('Địa chỉ API').fill('http://crm.example.vn');
+    await page.getByText(/phải bắt đầu bằng https:\/\//).waitFor();
+    expect(await page.getByTestId('test-connection').isDisabled()).toBe(true);
+
+    await page.getByLabel('Địa chỉ API').fill(sandbox.url);
+    await page.getByLabel('Mã truy cập (token)').fill(sandbox.token);
+    await page.getByTestId('test-connection').click();
+    await page.getByTestId('connection-ok').waitFor();
+    await page.getByTestId('attributes').waitFor();
+    await ui.screenshot('10-connection-account');
+
+    // The token field is emptied once saved and says a token is stored.
+    expect(await page.getByLabel('Mã truy cập (token)').inputValue()).toBe('');
+    await page.getByText('Đã lưu một mã truy cập').waitFor();
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a.includes(sandbox.token))).toEqual([]);
+    expect(await page.content()).not.toContain(sandbox.token);
+    expect(ui.errors).toEqual([]);
+  });
+});
