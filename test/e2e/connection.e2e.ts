@@ -1,9 +1,14 @@
 /**
  * The Connection screen with an OMI account: plain http is refused for a non-loopback address, a real account
  * (here the sandbox on loopback, with its token) is tested and shows its fields and funnels, and the token never
- * comes back to the window: no bridge answer and no page content holds it.
+ * comes back to the window: no bridge answer and no page content holds it. When the account stops accepting the
+ * token in the middle of an import, the import waits, asks for a new one, and carries on.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeMessyWorkbook } from '../fixtures/messy';
 import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { buildRenderer } from '../harness/build';
 import { startHarness, type Harness } from '../harness/server';
@@ -13,8 +18,10 @@ describe('connecting to an OMI account', () => {
   let sandbox: SandboxHandle;
   let harness: Harness;
   let ui: BrowserSession;
+  let tmp: string;
 
   beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'omi-connection-'));
     const [dir, sb] = await Promise.all([buildRenderer(), startSandbox({ token: 'omi-secret-token-4711' })]);
     sandbox = sb;
     harness = await startHarness({ rendererDir: dir, sandbox: { url: 'http://127.0.0.1:9', token: 'unused' } });
@@ -25,6 +32,7 @@ describe('connecting to an OMI account', () => {
     await ui?.close();
     await harness?.close();
     await sandbox?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('needs https away from this computer, tests the account, and never hands the token back', async () => {
@@ -52,6 +60,38 @@ describe('connecting to an OMI account', () => {
     expect(answers.length).toBeGreaterThan(0);
     expect(answers.filter((a) => a.includes(sandbox.token))).toEqual([]);
     expect(await page.content()).not.toContain(sandbox.token);
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('asks for a new token when the account stops accepting it, then carries on', async () => {
+    const { page } = ui;
+    const workbook = join(tmp, 'khach-hang.xlsx');
+    writeMessyWorkbook(workbook);
+    await page.getByTestId('next').click();
+    harness.nextOpen(workbook);
+    await page.getByTestId('open-dialog').click();
+    await page.getByTestId('row-count').waitFor();
+    await page.getByTestId('next').click();
+    await page.getByTestId('mapping-table').waitFor();
+    await page.getByTestId('next').click();
+    await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor();
+    const valid = Number((await page.getByTestId('review-counts').locator('text=/hợp lệ/').innerText()).replace(/\D/g, ''));
+    await page.getByTestId('next').click();
+
+    // The token "expires" after a few calls.
+    await sandbox.faults({ tokenExpiresAfter: 4 });
+    await page.getByText('Nâng cao').click();
+    await page.getByLabel('Số dòng mỗi lần gửi').fill('2');
+    await page.getByLabel('Số lần gửi song song').fill('1');
+    await page.getByTestId('next').click();
+    const dialog = page.getByRole('dialog', { name: 'Cần mã truy cập mới' });
+    await dialog.waitFor({ timeout: 60_000 });
+    await ui.screenshot('11-token-expired');
+    await sandbox.faults({ tokenExpiresAfter: null });
+    await dialog.getByLabel('Mã truy cập (token)').fill(sandbox.token);
+    await dialog.getByRole('button', { name: 'Dùng mã này và tiếp tục' }).click();
+    await page.getByTestId('see-results').waitFor({ timeout: 120_000 });
+    expect(await sandbox.contacts()).toHaveLength(valid);
     expect(ui.errors).toEqual([]);
   });
 });
