@@ -11,5 +11,6 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     fileParallelism: false,
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });
