@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
-import { Pipeline } from '../../renderer/src/workers/pipeline';
+import { MESSY_ROWS, writeMessyWorkbook } from '../../../test/fixtures/messy';
+import { Pipeline } from './pipeline';
 
 const noIdentity = MESSY_ROWS.find((r) => r.expect.outcome === 'reject')!;
 const capsName = MESSY_ROWS.find((r) => /ALL CAPS/.test(r.why))!;

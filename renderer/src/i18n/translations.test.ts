@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const dir = join(import.meta.dirname, '../../renderer/src/i18n');
+const dir = import.meta.dirname;
 const load = (lang: string) => JSON.parse(readFileSync(join(dir, `${lang}.json`), 'utf8')) as Record<string, unknown>;
 
 function keys(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
@@ -29,7 +29,7 @@ describe('translations', () => {
   });
 
   it('cover every key the screens ask for', () => {
-    const src = join(import.meta.dirname, '../../renderer/src');
+    const src = join(import.meta.dirname, '..');
     const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.test.ts'));
     const used = new Set<string>();
     for (const f of files) for (const m of readFileSync(join(src, f), 'utf8').matchAll(/\bt\('([a-zA-Z][\w.-]*)'/g)) used.add(m[1]);
