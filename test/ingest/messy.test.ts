@@ -42,6 +42,17 @@ describe('the messy workbook (xlsx written by SheetJS)', () => {
     expect(table.notes.some((n) => n.en.includes('H20:H21'))).toBe(true);
   });
 
+  it('names every legacy encoding found in a column that mixes them', () => {
+    const names = table.columns.find((c) => c.header === 'Họ và tên')!;
+    const found = names.conversion?.byEncoding ?? {};
+    expect(Object.keys(found).sort()).toEqual(['mojibake-1252', 'tcvn3', 'vni']);
+    const note = table.notes.find((n) => n.en.startsWith('Column "Họ và tên"'))!;
+    expect(note.en).toContain(`TCVN3 (.VnTime fonts) (${found.tcvn3})`);
+    expect(note.en).toContain(`VNI (VNI-Times fonts) (${found.vni})`);
+    expect(note.en).toContain(`UTF-8 text mis-read as Windows-1252 (${found['mojibake-1252']})`);
+    expect(note.vi).toContain(`mã VNI (phông VNI-Times) (${found.vni} ô)`);
+  });
+
   it('keeps the raw number of a phone that lost its leading zero, and the serial of a date', () => {
     const nam = table.rows.find((r) => r.rowNumber === 5)!;
     expect(nam.kinds?.[2]).toBe('number');

@@ -158,7 +158,7 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   });
   for (const col of columns) {
     if (!col.conversion) continue;
-    const what = ENCODING_NAMES[col.conversion.encoding];
+    const what = encodingsOf(col.conversion);
     const s = col.conversion.samples[0];
     notes.push(col.conversion.enabled
       ? {
@@ -178,6 +178,20 @@ const ENCODING_NAMES: Record<LegacyEncoding, Bilingual> = {
   vni: { vi: 'mã VNI (phông VNI-Times)', en: 'VNI (VNI-Times fonts)' },
   'mojibake-1252': { vi: 'chữ UTF-8 bị đọc sai mã (Windows-1252)', en: 'UTF-8 text mis-read as Windows-1252' },
 };
+
+/**
+ * The legacy encodings a column's conversion covers, named for a person: one name, or each with its count when
+ * the column mixes them (old lists often were typed in both TCVN3 and VNI fonts).
+ */
+function encodingsOf(c: ColumnConversion): Bilingual {
+  const parts = Object.entries(c.byEncoding ?? {}) as [LegacyEncoding, number][];
+  if (parts.length < 2) return ENCODING_NAMES[c.encoding];
+  parts.sort((a, b) => b[1] - a[1]);
+  return {
+    vi: parts.map(([enc, n]) => `${ENCODING_NAMES[enc].vi} (${n} ô)`).join(', '),
+    en: parts.map(([enc, n]) => `${ENCODING_NAMES[enc].en} (${n})`).join(', '),
+  };
+}
 
 /** What one column holds in legacy text, gathered while its cells are cleaned. */
 interface ConversionTally {
