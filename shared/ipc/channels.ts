@@ -19,6 +19,7 @@ const REQUESTS: Record<RequestChannel, true> = {
   'templates:delete': true,
   'templates:rename': true,
   'import:start': true,
+  'import:start-encoded': true,
   'import:pause': true,
   'import:resume': true,
   'import:cancel': true,

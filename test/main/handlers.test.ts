@@ -191,6 +191,23 @@ describe('imports', () => {
     expect(await main.request('import:pending', undefined)).toEqual([]);
   });
 
+  it('takes the plan as UTF-8 JSON bytes too, checked against the same schema', async () => {
+    const main = mainProcess();
+    const plan = await planFor(messyPath, 'create', { chunkSize: 50 });
+    const done = main.next('import:done');
+    const bytes = new TextEncoder().encode(JSON.stringify(plan));
+    const started = await main.request('import:start-encoded', { plan: bytes.buffer as ArrayBuffer, fileName: 'khach-hang.xlsx' });
+    expect(started.ok).toBe(true);
+    expect((await done).counts.created).toBe(plan.rows.length);
+    expect(await sandbox.contacts()).toHaveLength(plan.rows.length);
+
+    const tampered = { ...plan, rows: [{ ...plan.rows[0], contact: { ...plan.rows[0].contact, gender: 'nam' } }] };
+    for (const bad of [new TextEncoder().encode('{"not": "a plan"'), new TextEncoder().encode(JSON.stringify(tampered))]) {
+      const refused = await main.request('import:start-encoded', { plan: bad.buffer as ArrayBuffer, fileName: 'x.xlsx' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid-arguments' } });
+    }
+  });
+
   it('offers a cancelled import again and continues it without sending any row twice', async () => {
     const main = mainProcess();
     await sandbox.faults({ latencyMs: 40 });

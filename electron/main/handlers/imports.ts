@@ -26,7 +26,7 @@ interface Running {
 export function importHandlers(
   deps: MainDeps,
   connection: Connection,
-): Pick<Handlers, 'import:start' | 'import:continue' | 'import:pause' | 'import:resume' | 'import:cancel' | 'import:pending' | 'import:history'> & {
+): Pick<Handlers, 'import:start' | 'import:start-encoded' | 'import:continue' | 'import:pause' | 'import:resume' | 'import:cancel' | 'import:pending' | 'import:history'> & {
   onCredentialsRenewed(): void;
 } {
   const running = new Map<string, Running>();
@@ -95,6 +95,16 @@ export function importHandlers(
       }
     },
     'import:start': async ({ plan, fileName }) => run(plan as ImportPlan, fileName),
+    'import:start-encoded': async ({ plan: bytes, fileName }) => {
+      const parsed = decodePlan(bytes);
+      if (!parsed) {
+        return {
+          ok: false,
+          error: { code: 'ipc.invalid-arguments', text: { vi: 'Dữ liệu của lần nhập không hợp lệ nên không được gửi.', en: 'The import data was invalid and nothing was sent.' } },
+        };
+      }
+      return run(parsed, fileName);
+    },
     'import:continue': async ({ importId }) => {
       try {
         const saved = JSON.parse(await readFile(planPath(importId), 'utf8')) as { fileName: string; plan: unknown };
@@ -134,6 +144,16 @@ export function importHandlers(
       return pending.sort((a, b) => b.startedAt - a.startedAt);
     },
   };
+}
+
+/** A plan sent as UTF-8 JSON bytes, checked against the same schema as import:start; null when it is not one. */
+function decodePlan(bytes: ArrayBuffer): ImportPlan | null {
+  try {
+    const parsed = importPlanSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return parsed.success ? (parsed.data as ImportPlan) : null;
+  } catch {
+    return null;
+  }
 }
 
 function safeName(importId: string): string {

@@ -24,6 +24,7 @@ export function createHandlers(deps: MainDeps): Handlers {
     ...fileHandlers(deps),
     ...templateHandlers(deps.userDataDir),
     'import:start': imports['import:start'],
+    'import:start-encoded': imports['import:start-encoded'],
     'import:continue': imports['import:continue'],
     'import:pause': imports['import:pause'],
     'import:resume': imports['import:resume'],
