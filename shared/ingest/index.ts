@@ -5,7 +5,7 @@
 import { openWorkbook } from './open';
 import type { ReadTableOptions, Table, Workbook } from './types';
 
-export { openWorkbook, type OpenedWorkbook } from './open';
+export { openWorkbook, type OpenedWorkbook, type OpenOptions } from './open';
 export { DEFAULT_LIMITS } from './limits';
 export type { IngestErrorCode } from './errors';
 export { parseDayFirstDate } from './text-date';

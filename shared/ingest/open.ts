@@ -1,7 +1,7 @@
 import { inspectCfb } from './cfb-guard';
 import { Deadline, ingestErrors } from './errors';
 import { resolveLimits } from './limits';
-import { readSpreadsheet } from './sheet/read';
+import { ROW_SLACK, readSpreadsheet } from './sheet/read';
 import { extensionOf, sniffContainer, textFormatOf } from './sniff';
 import { detectHeaderRow } from './table/header';
 import { buildTable } from './table/build';
@@ -16,15 +16,35 @@ export interface OpenedWorkbook {
   info: Workbook;
   /** Reads the chosen (or suggested) sheet as a Table. Can be called again with other options (sheet, header row). */
   readTable(options?: ReadTableOptions): Table;
+  /**
+   * Opened with `previewRows` and some sheet has more rows than were read: tables and row counts cover only the
+   * first rows, and the file must be opened again without `previewRows` for the whole of it.
+   */
+  partial: boolean;
 }
+
+/** How to open a file. */
+export interface OpenOptions {
+  /**
+   * Read only about this many rows at the top of each sheet (at least 100): enough to list the sheets, find the
+   * header row (the same one the whole file gives, as it is searched among the first 40 filled rows) and show
+   * sample values, in a fraction of the time a big file takes. Row limits are then not checked.
+   */
+  previewRows?: number;
+}
+
+/** Rows a preview reads at the least, so the header search (40 filled rows) sees what the whole file shows it. */
+const MIN_PREVIEW_ROWS = 100;
 
 /**
  * Opens spreadsheet bytes: checks size, what the file really is (not its name), refuses encrypted files, zip bombs,
  * PDFs/web pages and binary garbage, parses it (SheetJS for workbooks, papaparse for text) and lists its sheets.
  * Throws UserError (`ingest.*`) for every bad input.
  */
-export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Partial<IngestLimits>): OpenedWorkbook {
+export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Partial<IngestLimits>, open: OpenOptions = {}): OpenedWorkbook {
   const lim = resolveLimits(limits);
+  const previewRows = open.previewRows === undefined ? undefined : Math.max(MIN_PREVIEW_ROWS, Math.floor(open.previewRows));
+  let partial = false;
   const deadline = new Deadline(fileName, lim.maxMillis);
   if (bytes.length === 0) throw ingestErrors.empty(fileName);
   if (bytes.length > lim.maxBytes) throw ingestErrors.tooLarge(fileName, bytes.length, lim.maxBytes);
@@ -47,13 +67,13 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
           en: 'it is a zip archive or a Word/PowerPoint document with no workbook inside',
         });
       }
-      ({ sheets, date1904 } = readSpreadsheet(bytes, fileName, lim.maxRows, zipEntries));
+      ({ sheets, date1904, partial } = readSpreadsheet(bytes, fileName, lim.maxRows, zipEntries, previewRows));
       break;
     }
     case 'cfb':
       inspectCfb(bytes, fileName);
       format = 'xls';
-      ({ sheets, date1904 } = readSpreadsheet(bytes, fileName, lim.maxRows));
+      ({ sheets, date1904, partial } = readSpreadsheet(bytes, fileName, lim.maxRows, undefined, previewRows));
       break;
     case 'pdf':
       throw ingestErrors.notASpreadsheet(fileName, { vi: 'đây là tệp PDF bị đổi đuôi', en: 'it is a PDF document with a spreadsheet name' });
@@ -67,17 +87,24 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
     case 'xml':
       format = 'xls';
       try {
-        ({ sheets, date1904 } = readSpreadsheet(bytes, fileName, lim.maxRows));
+        ({ sheets, date1904, partial } = readSpreadsheet(bytes, fileName, lim.maxRows, undefined, previewRows));
       } catch {
         throw ingestErrors.notASpreadsheet(fileName, { vi: 'đây là tệp XML, không phải bảng tính', en: 'it is an XML file, not a spreadsheet' });
       }
       break;
     default: {
-      const decoded = decodeText(bytes);
-      encoding = decoded.encoding;
       format = textFormatOf(fileName);
       const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Sheet1';
-      sheets = [readDelimitedText(decoded.text, sheetName, format, lim.maxRows)];
+      // The readers stop at their row limit + slack: a preview asks for previewRows - slack to read previewRows.
+      const rowLimit = previewRows === undefined ? lim.maxRows : previewRows - ROW_SLACK - 1;
+      const decoded = decodeText(bytes);
+      encoding = decoded.encoding;
+      let sheet = readDelimitedText(decoded.text, sheetName, format, rowLimit);
+      if (previewRows !== undefined) {
+        partial = sheet.height >= previewRows;
+        sheet = { ...sheet, truncated: false };
+      }
+      sheets = [sheet];
     }
   }
   deadline.check();
@@ -89,6 +116,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
 
   return {
     info,
+    partial,
     readTable(options: ReadTableOptions = {}): Table {
       const l = resolveLimits({ ...limits, ...options.limits });
       const src = pickSheet(sheets, options.sheet ?? info.suggestedSheet, fileName);
@@ -139,7 +167,9 @@ function suggestSheet(sheets: SourceSheet[], infos: SheetInfo[]): string {
     const inf = infos[i];
     if (inf.empty) return;
     const header = detectHeaderRow((r) => s.row(r), Math.min(s.height, 200)).score;
-    const score = (inf.hidden ? -1000 : 0) + Math.max(header, 0) * 10 + Math.min(inf.rowCount, 10_000) / 1000;
+    // A preview's row count is cut short: the size the file declares stands in for it, so the choice is the same.
+    const rows = s.fullHeight !== undefined && s.fullHeight > s.height ? s.fullHeight : inf.rowCount;
+    const score = (inf.hidden ? -1000 : 0) + Math.max(header, 0) * 10 + Math.min(rows, 10_000) / 1000;
     if (score > bestScore) {
       bestScore = score;
       best = i;

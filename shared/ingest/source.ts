@@ -30,6 +30,8 @@ export interface SourceSheet {
   nfc?: boolean;
   /** Row widths (see rowWidth), when the reader has them at hand. */
   widths?: Int32Array;
+  /** Rows in the whole sheet as its file declares them, when only a preview was read (height is then smaller). */
+  fullHeight?: number;
 }
 
 /** True when a text is blank once ordinary and invisible spaces are ignored. */

@@ -6,6 +6,7 @@ import { ingestErrors } from '../errors';
 import { UserError } from '../../text';
 import type { SourceSheet } from '../source';
 import { sheetRow } from './cell';
+import { cutSharedStringsXml, cutWorksheetXml, sharedStringsUsed } from './preview-cut';
 
 /** Rows read beyond the row limit, for title rows above the header and blank rows. */
 export const ROW_SLACK = 50;
@@ -14,18 +15,23 @@ export const ROW_SLACK = 50;
 export interface SpreadsheetRead {
   sheets: SourceSheet[];
   date1904: boolean;
+  /** Only a preview was read (`previewRows`) and some sheet has more rows than it. */
+  partial: boolean;
 }
 
 /**
  * Parses an xlsx/xlsm/xlsb/xls/ods file with SheetJS in dense mode, reading at most `maxRows` + slack rows per sheet
  * (so a million-row sheet costs bounded memory) and without the HTML/style work the UI never uses.
+ * With `previewRows`, reads only that many rows per sheet (xlsx/xlsm sheets are cut before parsing, see preview-cut).
  */
-export function readSpreadsheet(bytes: Uint8Array, file: string, maxRows: number, zipEntries?: ZipEntry[]): SpreadsheetRead {
-  const sheetRows = maxRows + ROW_SLACK + 1;
+export function readSpreadsheet(bytes: Uint8Array, file: string, maxRows: number, zipEntries?: ZipEntry[], previewRows?: number): SpreadsheetRead {
+  const sheetRows = previewRows ?? maxRows + ROW_SLACK + 1;
   const opts: ParsingOptions = { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false, sheetRows, WTF: false };
   let wb: WorkBook;
+  let cut = false;
   try {
-    wb = zipEntries ? readZipWorkbook(bytes, file, zipEntries, opts) : XLSX.read(bytes, opts);
+    if (zipEntries) ({ wb, cut } = readZipWorkbook(bytes, file, zipEntries, opts, previewRows));
+    else wb = XLSX.read(bytes, opts);
   } catch (e) {
     if (e instanceof UserError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
@@ -33,23 +39,26 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, maxRows: number
     throw ingestErrors.corrupt(file, { vi: `lỗi khi đọc nội dung (${msg.slice(0, 120)})`, en: `its contents could not be parsed (${msg.slice(0, 120)})` });
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  let partial = cut;
   const sheets = wb.SheetNames.map((name, i): SourceSheet => {
     const ws = wb.Sheets[name];
     const data = ((ws?.['!data'] as (CellObject | undefined)[][] | undefined) ?? []);
     const full = ws?.['!fullref'] ?? ws?.['!ref'];
     const fullRows = full ? XLSX.utils.decode_range(full).e.r + 1 : 0;
     const hiddenFlag = wb.Workbook?.Sheets?.[i]?.Hidden;
+    if (previewRows !== undefined && data.length >= sheetRows) partial = true;
     return {
       name,
       hidden: hiddenFlag === 1 || hiddenFlag === 2,
       height: data.length,
       row: (r) => sheetRow(data[r], date1904),
       merges: (ws?.['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } })),
-      truncated: data.length >= sheetRows && fullRows > sheetRows,
+      truncated: previewRows === undefined && data.length >= sheetRows && fullRows > sheetRows,
+      ...(previewRows !== undefined ? { fullHeight: Math.max(fullRows, data.length) } : {}),
       notes: [],
     };
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, partial };
 }
 
 /** SheetJS's zip reader and workbook parser, exported by the library but not in its type declarations. */
@@ -62,13 +71,16 @@ const sheetjs = XLSX as unknown as { parse_zip(zip: ZipFile, opts: ParsingOption
 /**
  * Unzips with SheetJS, checks each entry's size and CRC-32 against the zip directory (SheetJS checks neither, so
  * damaged data would otherwise be parsed as whatever it inflates to and rows silently lost), then parses it.
+ * For a preview, worksheets are cut to their first `previewRows` rows and the shared strings to those they use;
+ * a part that is cut is not checked here (the full read that follows checks it).
  */
-function readZipWorkbook(bytes: Uint8Array, file: string, entries: ZipEntry[], opts: ParsingOptions): WorkBook {
+function readZipWorkbook(bytes: Uint8Array, file: string, entries: ZipEntry[], opts: ParsingOptions, previewRows?: number): { wb: WorkBook; cut: boolean } {
   const zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as unknown as ZipFile;
   const declared = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
+  const cutParts = previewRows === undefined ? new Set<number>() : cutForPreview(zip, previewRows);
   zip.FullPaths.forEach((path, i) => {
     const entry = zip.FileIndex[i];
-    if (entry.type !== 2) return;
+    if (entry.type !== 2 || cutParts.has(i)) return;
     const name = path.replace(/^Root Entry\//, '').replace(/^\//, '');
     const want = declared.get(name);
     if (want && (entry.content.length !== want.uncompressedSize || crc32(entry.content) !== want.crc)) {
@@ -78,5 +90,41 @@ function readZipWorkbook(bytes: Uint8Array, file: string, entries: ZipEntry[], o
       });
     }
   });
-  return sheetjs.parse_zip(zip, opts);
+  return { wb: sheetjs.parse_zip(zip, opts), cut: cutParts.size > 0 };
+}
+
+/** Above this size a part is not scanned for the shared strings it uses (it would cost what the preview saves). */
+const BIG_PART = 4_000_000;
+
+/** Cuts the worksheets (and then the shared strings) of an unzipped xlsx in place; returns the indexes of the cut parts. */
+function cutForPreview(zip: ZipFile, previewRows: number): Set<number> {
+  const cutParts = new Set<number>();
+  let sst = -1;
+  let used = 0;
+  let bigUncut = false;
+  zip.FullPaths.forEach((path, i) => {
+    const entry = zip.FileIndex[i];
+    if (entry.type !== 2 || !(entry.content instanceof Uint8Array)) return;
+    const name = path.replace(/^Root Entry\//, '').replace(/^\//, '').toLowerCase();
+    if (name === 'xl/sharedstrings.xml') sst = i;
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return;
+    const cut = cutWorksheetXml(entry.content, previewRows);
+    if (cut) {
+      entry.content = cut;
+      cutParts.add(i);
+    } else if (entry.content.length > BIG_PART) {
+      // A big sheet this cannot cut may use any string: the shared strings are then read whole.
+      bigUncut = true;
+      return;
+    }
+    used = Math.max(used, sharedStringsUsed(entry.content));
+  });
+  if (sst >= 0 && cutParts.size > 0 && !bigUncut) {
+    const cut = cutSharedStringsXml(zip.FileIndex[sst].content as Uint8Array, used);
+    if (cut) {
+      zip.FileIndex[sst].content = cut;
+      cutParts.add(sst);
+    }
+  }
+  return cutParts;
 }
