@@ -8,6 +8,7 @@ import { buildTable } from './table/build';
 import { rowWidth, type SourceSheet } from './source';
 import { decodeText } from './text/decode';
 import { readDelimitedText } from './text/read';
+import { readUtf8Delimited } from './text/utf8-stream';
 import type { IngestLimits, ReadTableOptions, SheetInfo, Table, Workbook } from './types';
 import { inspectZip } from './zip-guard';
 
@@ -97,9 +98,14 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
       const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Sheet1';
       // The readers stop at their row limit + slack: a preview asks for previewRows - slack to read previewRows.
       const rowLimit = previewRows === undefined ? lim.maxRows : previewRows - ROW_SLACK - 1;
-      const decoded = decodeText(bytes);
-      encoding = decoded.encoding;
-      let sheet = readDelimitedText(decoded.text, sheetName, format, rowLimit);
+      // UTF-8 (most files) is read chunk by chunk; other encodings are decoded as a whole.
+      let sheet = readUtf8Delimited(bytes, sheetName, format, rowLimit);
+      if (sheet) encoding = 'utf-8';
+      else {
+        const decoded = decodeText(bytes);
+        encoding = decoded.encoding;
+        sheet = readDelimitedText(decoded.text, sheetName, format, rowLimit);
+      }
       if (previewRows !== undefined) {
         partial = sheet.height >= previewRows;
         sheet = { ...sheet, truncated: false };

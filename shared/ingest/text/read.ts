@@ -5,7 +5,7 @@ import type { Workbook } from '../types';
 
 /** Combining marks, Hangul jamo and the few singletons that NFC rewrites; text without them is NFC already. */
 // eslint-disable-next-line no-misleading-character-class -- the class lists combining marks on purpose
-const NFC_SENSITIVE = /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u1f00-\u1fff\u2000\u2001\u20d0-\u20ff\u2126\u212a\u212b\u2329\u232a\u3099\u309a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e\ufe20-\ufe2f]/;
+export const NFC_SENSITIVE = /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u1f00-\u1fff\u2000\u2001\u20d0-\u20ff\u2126\u212a\u212b\u2329\u232a\u3099\u309a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e\ufe20-\ufe2f]/;
 
 /**
  * Parses decoded text (csv, tsv, "Unicode text") with papaparse into one sheet. The delimiter is guessed among
@@ -22,11 +22,16 @@ export function readDelimitedText(text: string, sheetName: string, format: Workb
     preview,
     skipEmptyLines: false,
   });
-  const data = result.data;
-  const notes: SourceSheet['notes'] = [];
   const quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
-  if (quoteErrors.length > 0) {
-    const row = (quoteErrors[0].row ?? 0) + 1;
+  const truncated = result.data.length >= preview && result.meta.truncated !== false;
+  return delimitedSheet(result.data, sheetName, quoteErrors.length > 0 ? quoteErrors[0].row ?? 0 : -1, truncated);
+}
+
+/** Parsed rows of a text file as a sheet; `quoteRow` is the 0-based row where an unclosed quote opened (-1: none). */
+export function delimitedSheet(data: string[][], sheetName: string, quoteRow: number, truncated: boolean): SourceSheet {
+  const notes: SourceSheet['notes'] = [];
+  if (quoteRow >= 0) {
+    const row = quoteRow + 1;
     notes.push({
       vi: `Có dấu ngoặc kép (") chưa đóng từ dòng ${row}; phần còn lại của dòng đó được đọc như một ô. Hãy kiểm tra dòng này trong tệp.`,
       en: `A quote (") opened at row ${row} is never closed; the rest of that row was read as one cell. Check that row in the file.`,
@@ -42,7 +47,7 @@ export function readDelimitedText(text: string, sheetName: string, format: Workb
     height: data.length,
     row: (r) => (data[r] ? { texts: data[r] } : undefined),
     merges: [],
-    truncated: data.length >= preview && result.meta.truncated !== false,
+    truncated,
     notes,
   };
 }
