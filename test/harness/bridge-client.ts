@@ -20,6 +20,27 @@ const b64: Base64 = {
   },
 };
 
+/**
+ * A request whose arguments hold one ArrayBuffer goes as the raw body (no base64 of megabytes on the page's
+ * thread, as Electron's IPC would copy it as one buffer); others as JSON.
+ */
+function requestInit(channel: string, args: unknown): RequestInit {
+  if (args && typeof args === 'object') {
+    const entries = Object.entries(args as Record<string, unknown>);
+    const bytes = entries.filter(([, v]) => v instanceof ArrayBuffer);
+    if (bytes.length === 1) {
+      const [bytesField, buffer] = bytes[0] as [string, ArrayBuffer];
+      const rest = Object.fromEntries(entries.filter(([k]) => k !== bytesField));
+      return {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', 'x-omi-request': encodeURIComponent(JSON.stringify({ channel, args: rest, bytesField })) },
+        body: buffer,
+      };
+    }
+  }
+  return { method: 'POST', headers: { 'content-type': 'application/json' }, body: stringifyWithBytes({ channel, args }, b64) };
+}
+
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const source = new EventSource('/__bridge/events');
 source.onmessage = (m: MessageEvent<string>) => {
@@ -29,11 +50,7 @@ source.onmessage = (m: MessageEvent<string>) => {
 
 const omi: OmiBridge = {
   async request<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Responses[C]> {
-    const res = await fetch('/__bridge/request', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: stringifyWithBytes({ channel, args }, b64),
-    });
+    const res = await fetch('/__bridge/request', requestInit(channel, args));
     const body = parseWithBytes(await res.text(), b64) as { value?: unknown; error?: string };
     if (!res.ok) throw new Error(body.error ?? `bridge answered ${res.status}`);
     return body.value as Responses[C];

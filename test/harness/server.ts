@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import { requestSchemas, type EventChannel, type Events, type RequestChannel } from '../../shared/ipc/contract';
+import type { EventChannel, Events } from '../../shared/ipc/contract';
+import { dispatchRequest, IpcRequestError } from '../../electron/main/ipc-dispatch';
 import { createHandlers } from '../../electron/main/handlers/index';
 import type { Handlers, MainDeps } from '../../electron/main/handlers/types';
 import { parseWithBytes, stringifyWithBytes, type Base64 } from './codec';
@@ -125,18 +126,23 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   async function bridgeRequest(req: IncomingMessage, res: ServerResponse) {
     let channel = '';
     try {
-      const body = parseWithBytes(await readBody(req), b64) as { channel: string; args?: unknown };
+      const raw = await readBytes(req);
+      let body: { channel: string; args?: unknown };
+      if (req.headers['content-type'] === 'application/octet-stream') {
+        // One ArrayBuffer argument travels as the raw body (a 100,000-row plan, a saved report); the rest in a header.
+        const meta = JSON.parse(decodeURIComponent(String(req.headers['x-omi-request'] ?? ''))) as { channel: string; args: Record<string, unknown>; bytesField: string };
+        body = { channel: meta.channel, args: { ...meta.args, [meta.bytesField]: raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength) } };
+      } else {
+        body = parseWithBytes(raw.toString('utf8'), b64) as { channel: string; args?: unknown };
+      }
       channel = body.channel;
-      if (!Object.hasOwn(requestSchemas, channel)) return sendJson(res, 400, { error: `unknown channel ${channel}` });
-      const c = channel as RequestChannel;
-      const parsed = requestSchemas[c].safeParse(body.args);
-      if (!parsed.success) return sendJson(res, 400, { error: `invalid arguments for ${c}: ${parsed.error.message}` });
-      const handler = handlers[c] as (args: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data);
+      // The same validation as the Electron IPC wiring: one dispatcher for both.
+      const value = await dispatchRequest(handlers, channel, body.args);
       return send(res, 200, 'application/json', stringifyWithBytes({ value }, b64));
     } catch (e) {
       // Like ipcRenderer.invoke: the renderer sees a rejected promise with the message.
-      return sendJson(res, 500, { error: `${channel}: ${e instanceof Error ? e.message : String(e)}` });
+      const status = e instanceof IpcRequestError ? 400 : 500;
+      return sendJson(res, status, { error: `${channel}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
@@ -162,6 +168,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+function readBytes(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => ok(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -1,9 +1,9 @@
 /** The import and results screens' state: settings, live progress from the main process, the result, history. */
 import { create } from 'zustand';
-import type { HistoryEntry, PendingImport, RequestArgs } from '../../../shared/ipc/contract';
+import type { HistoryEntry, PendingImport } from '../../../shared/ipc/contract';
 import type { Bilingual } from '../../../shared/text';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/upload/types';
-import type { ImportMode, ImportOptions, ImportPlan, ImportProgress, ImportResult, PlannedRow, RowOutcome } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportProgress, ImportResult, RowOutcome } from '../../../shared/upload/types';
 import { on, request } from '../bridge';
 import { callWorker } from '../workers/client';
 import { toBilingual } from './errors';
@@ -69,8 +69,8 @@ export const useImport = create<ImportState>((set, get) => ({
     try {
       const { mode, options } = get();
       performance.mark('omi:import-start');
-      const plan = await fetchPlan(mode, options, onlyRows);
-      if (plan.rows.length === 0) {
+      const plan = await callWorker('planEncoded', { mode, options, onlyRows });
+      if (plan.rowCount === 0) {
         set({
           error: {
             vi: 'Không có dòng hợp lệ nào để nhập. Hãy quay lại bước Kiểm tra và sửa các dòng lỗi.',
@@ -83,10 +83,9 @@ export const useImport = create<ImportState>((set, get) => ({
       set({
         importId: plan.importId, fileName, startedAt: Date.now(), result: null, failures: [], failureCount: 0, throughput: [],
         needsCredentials: false,
-        progress: { total: plan.rows.length, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
+        progress: { total: plan.rowCount, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
       });
-      // The contract's zod schema infers `contact` as a plain record; an ImportPlan is exactly what it validates.
-      const r = await request('import:start', { plan: plan as unknown as RequestArgs<'import:start'>['plan'], fileName });
+      const r = await request('import:start-encoded', { plan: plan.bytes, fileName });
       if (!r.ok) {
         set({ error: r.error.text, importId: null, progress: null });
         return false;
@@ -148,22 +147,6 @@ export const useImport = create<ImportState>((set, get) => ({
     }
   },
 }));
-
-/** Rows per message when the plan comes over from the worker: each one is cloned in well under 100 ms. */
-const PLAN_CHUNK = 5000;
-
-/**
- * Gets the plan from the worker in chunks, yielding between them, so a 200,000-row plan never blocks the window
- * for the whole of its structured clone (the worker keeps the plan; see Pipeline.planStart / planRows).
- */
-async function fetchPlan(mode: ImportMode, options: ImportOptions, onlyRows?: number[]): Promise<ImportPlan> {
-  const head = await callWorker('planStart', { mode, options, onlyRows });
-  const rows: PlannedRow[] = [];
-  for (let from = 0; from < head.rowCount; from += PLAN_CHUNK) {
-    for (const r of await callWorker('planRows', { from, to: from + PLAN_CHUNK })) rows.push(r);
-  }
-  return { importId: head.importId, mode: head.mode, options: head.options, rows };
-}
 
 /** Wires the main process's import events into the store; call once at start. Returns the unsubscribe. */
 export function subscribeImportEvents(): () => void {

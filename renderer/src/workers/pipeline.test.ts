@@ -118,10 +118,10 @@ describe('the pipeline worker state', () => {
     const plan = p.plan('create', { chunkSize: 50, concurrency: 2, maxRetries: 3 });
     expect(plan.rows).toHaveLength(summary.counts.valid);
     expect(plan.rows.some((r) => r.rowNumber === noIdentity.sheetRow)).toBe(false);
-    // The same plan, taken in chunks as the UI does.
-    const head = p.planStart('create', plan.options);
-    expect(head.rowCount).toBe(plan.rows.length);
-    expect([...p.planRows(0, 7), ...p.planRows(7, 1000)]).toEqual(plan.rows);
+    // The same plan, as the bytes the UI hands to the main process.
+    const encoded = p.planEncoded('create', plan.options);
+    expect(encoded).toMatchObject({ importId: plan.importId, rowCount: plan.rows.length });
+    expect(JSON.parse(new TextDecoder().decode(encoded.bytes))).toEqual(plan);
     const some = plan.rows.slice(0, 2).map((r) => r.rowNumber);
     expect(p.plan('create', plan.options, some).rows.map((r) => r.rowNumber)).toEqual(some);
   });

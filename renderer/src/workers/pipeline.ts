@@ -6,7 +6,7 @@
 import type { ReadTableOptions, Table } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
 import type { DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
-import type { ImportMode, ImportOptions, ImportPlan, ImportResult, PlannedRow } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 import { UserError } from '../../../shared/text';
 import * as engine from './engine';
 import { replaceAll, titleCase, trimCell } from './cellFixes';
@@ -27,6 +27,8 @@ interface CellEdit {
 const FULL_PREPARE_THRESHOLD = 2000;
 const PREVIEW_ROWS = 30;
 const SAMPLES = 5;
+/** Rows read at first: the mapping screen needs the header, the columns and a few values, not 100,000 rows. */
+const FIRST_READ_ROWS = 200;
 
 function needs<T>(value: T | null, what: string): T {
   if (value === null) {
@@ -40,6 +42,12 @@ function needs<T>(value: T | null, what: string): T {
 
 export class Pipeline {
   private book: engine.OpenedBook | null = null;
+  /** The file's bytes while only its first rows have been read (dropped once it is read whole). */
+  private bytes: { data: ArrayBuffer; fileName: string } | null = null;
+  /** The whole-file read in progress, if any. */
+  private fullRead: Promise<void> | null = null;
+  /** The sheet, header row and conversions last asked for, which the whole-file read applies. */
+  private tableOptions: ReadTableOptions = {};
   private table: Table | null = null;
   private catalog: TargetCatalog | null = null;
   private mappings: ColumnMapping[] = [];
@@ -55,20 +63,57 @@ export class Pipeline {
   private issueCode: string | undefined;
   private view = new Int32Array(0);
   private version = 0;
-  private pendingPlanRows: PlannedRow[] = [];
 
+  /**
+   * Opens a file from its first rows only, so the File and Mapping screens can show it at once; `loadFull` (or any
+   * step that needs every row, e.g. prepare) reads the rest. A small file is read whole here already.
+   */
   async open(bytes: ArrayBuffer, fileName: string) {
-    this.book = await engine.open(bytes, fileName);
+    this.book = null;
+    this.bytes = null;
+    this.fullRead = null;
+    this.table = null;
+    const book = await engine.open(bytes, fileName, FIRST_READ_ROWS);
+    this.book = book;
+    if (book.partial) this.bytes = { data: bytes, fileName };
     this.reset();
-    const table = await this.readTable({ sheet: this.book.info.suggestedSheet });
-    return { workbook: this.book.info, table };
+    const table = await this.readTable({ sheet: book.info.suggestedSheet });
+    return { workbook: book.info, table };
   }
 
   async readTable(options: ReadTableOptions): Promise<TableSummary> {
     const book = needs(this.book, 'tệp / file');
+    this.tableOptions = options;
     this.table = await book.readTable(options);
     this.reset();
-    return summarize(this.table);
+    return summarize(this.table, book.partial);
+  }
+
+  /** Reads the whole file (once) if only its first rows were read, with the sheet and header chosen since. */
+  async loadFull() {
+    await this.readWhole();
+    const book = needs(this.book, 'tệp / file');
+    return { workbook: book.info, table: summarize(needs(this.table, 'bảng / table'), book.partial) };
+  }
+
+  /** Resolves once the whole file has been read (at once when it was read whole from the start). */
+  readWhole(): Promise<void> {
+    if (!this.bytes) return Promise.resolve();
+    this.fullRead ??= (async () => {
+      const { data, fileName } = this.bytes!;
+      const preview = needs(this.book, 'tệp / file');
+      const book = await engine.open(data, fileName);
+      const table = await book.readTable(this.tableOptions);
+      // Another file may have been opened meanwhile: then this read is dropped.
+      if (this.book !== preview) return;
+      this.book = book;
+      this.bytes = null;
+      this.table = table;
+      this.reset();
+    })().finally(() => {
+      this.fullRead = null;
+    });
+    return this.fullRead;
   }
 
   /** The top rows of a sheet exactly as they are, to pick the header row from. */
@@ -93,7 +138,14 @@ export class Pipeline {
     return engine.fromTemplate(template, needs(this.table, 'bảng / table'), needs(this.catalog, 'danh mục / catalog'));
   }
 
+  /** Checks every row; the whole file must have been read first (readWhole), or only its first rows would be checked. */
   prepare(mappings: ColumnMapping[], policy: DuplicatePolicy, disabledChanges: string[]): ReviewSummary {
+    if (this.bytes) {
+      throw new UserError('ui.file-not-read', {
+        vi: 'Tệp chưa được đọc hết nên chưa kiểm tra được. Hãy đợi đọc xong rồi thử lại.',
+        en: 'The file has not been read to the end yet, so it cannot be checked. Wait until it is read and try again.',
+      });
+    }
     this.mappings = mappings;
     this.policy = policy;
     this.disabledChanges = disabledChanges;
@@ -214,16 +266,14 @@ export class Pipeline {
     return engine.plan(rows, { fileName: table.fileName, fingerprint: needs(this.book, 'tệp / file').fingerprint, mappings: this.mappings, mode, options });
   }
 
-  /** Builds the plan and keeps it here; the UI takes its rows in chunks (planRows). */
-  planStart(mode: ImportMode, options: ImportOptions, onlyRows?: number[]) {
-    const { rows, ...head } = this.plan(mode, options, onlyRows);
-    this.pendingPlanRows = rows;
-    return { ...head, rowCount: rows.length };
-  }
-
-  /** Rows [from, to) of the plan made by planStart. */
-  planRows(from: number, to: number): PlannedRow[] {
-    return this.pendingPlanRows.slice(from, to);
+  /**
+   * The plan as UTF-8 JSON bytes: the window hands them to the main process (import:start-encoded) as one buffer,
+   * never cloning or serialising 100,000 rows on its own thread.
+   */
+  planEncoded(mode: ImportMode, options: ImportOptions, onlyRows?: number[]): { importId: string; rowCount: number; bytes: ArrayBuffer } {
+    const plan = this.plan(mode, options, onlyRows);
+    const bytes = new TextEncoder().encode(JSON.stringify(plan));
+    return { importId: plan.importId, rowCount: plan.rows.length, bytes: bytes.buffer as ArrayBuffer };
   }
 
   cleanExport(format: 'xlsx' | 'csv'): ArrayBuffer {
@@ -362,7 +412,7 @@ export class Pipeline {
   }
 }
 
-function summarize(table: Table): TableSummary {
+function summarize(table: Table, partial = false): TableSummary {
   const samples = table.columns.map(() => [] as string[]);
   for (const row of table.rows) {
     let full = true;
@@ -382,5 +432,6 @@ function summarize(table: Table): TableSummary {
     notes: table.notes,
     preview: table.rows.slice(0, PREVIEW_ROWS).map((r) => ({ rowNumber: r.rowNumber, cells: r.cells })),
     samples,
+    ...(partial ? { partial } : {}),
   };
 }

@@ -13,11 +13,16 @@ type Handlers = { [M in WorkerMethod]: (args: WorkerApi[M][0]) => WorkerApi[M][1
 
 const handlers: Handlers = {
   open: (a) => pipeline.open(a.bytes, a.fileName),
+  loadFull: () => pipeline.loadFull(),
   readTable: (a) => pipeline.readTable(a),
   sheetPreview: (a) => pipeline.sheetPreview(a.sheet, a.rows),
   suggestMapping: (a) => pipeline.suggestMapping(a.catalog, a.templates),
   applyTemplate: (a) => pipeline.applyTemplate(a.template),
-  prepare: (a) => pipeline.prepare(a.mappings, a.duplicatePolicy, a.disabledChanges),
+  // Checking needs every row: a file opened from its first rows is read whole first.
+  prepare: async (a) => {
+    await pipeline.readWhole();
+    return pipeline.prepare(a.mappings, a.duplicatePolicy, a.disabledChanges);
+  },
   setFilter: (a) => pipeline.setFilter(a.filter, a.issueCode),
   rows: (a) => pipeline.rows(a.from, a.to),
   edit: (a) => pipeline.edit(a.rowIndex, a.column, a.value),
@@ -27,8 +32,7 @@ const handlers: Handlers = {
   redo: () => pipeline.redo(),
   duplicates: (a) => pipeline.duplicates(a.limit),
   plan: (a) => pipeline.plan(a.mode, a.options, a.onlyRows),
-  planStart: (a) => pipeline.planStart(a.mode, a.options, a.onlyRows),
-  planRows: (a) => pipeline.planRows(a.from, a.to),
+  planEncoded: (a) => pipeline.planEncoded(a.mode, a.options, a.onlyRows),
   cleanExport: (a) => pipeline.cleanExport(a.format),
   errorReport: (a) => pipeline.errorReport(a.result, a.format),
 };
@@ -43,6 +47,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     const handler = handlers[method] as (a: unknown) => unknown;
     const value = await handler(args);
     if (value instanceof ArrayBuffer) transfer.push(value);
+    else if (value && typeof value === 'object' && (value as { bytes?: unknown }).bytes instanceof ArrayBuffer) transfer.push((value as { bytes: ArrayBuffer }).bytes);
     answer = { id, ok: true, value };
   } catch (e) {
     if (isUserError(e)) answer = { id, ok: false, error: { code: e.code, text: e.text } };

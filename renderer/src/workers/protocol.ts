@@ -7,7 +7,7 @@ import type { Column, ReadTableOptions, Workbook } from '../../../shared/ingest/
 import type { ColumnMapping, MappingTemplate, TargetDef } from '../../../shared/mapping/types';
 import type { Change, DuplicateGroup, DuplicatePolicy, Issue, PreparedTable, RowStatus } from '../../../shared/prepare/types';
 import type { Funnel, LayoutAttribute } from '../../../shared/omi/types';
-import type { ImportMode, ImportOptions, ImportPlan, ImportResult, PlannedRow } from '../../../shared/upload/types';
+import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 
 /** What the File and Mapping screens need to know about the table read from the file. */
 export interface TableSummary {
@@ -21,6 +21,11 @@ export interface TableSummary {
   preview: { rowNumber: number; cells: string[] }[];
   /** A few non-empty values per column, for the mapping screen. */
   samples: string[][];
+  /**
+   * Only the first rows of a big file have been read so far (a preview): rowCount counts those rows only, and the
+   * whole file is read by `loadFull`. Absent or false once the table holds every row.
+   */
+  partial?: boolean;
 }
 
 /** Rows at the top of the sheet, as-is, for picking the header row. */
@@ -81,7 +86,10 @@ export interface CatalogInput {
 
 /** Request type → [arguments, answer]. */
 export interface WorkerApi {
+  /** Opens a file from its first rows (the bytes are transferred, not copied); see TableSummary.partial. */
   open: [{ bytes: ArrayBuffer; fileName: string }, { workbook: Workbook; table: TableSummary }];
+  /** Reads the whole of the file opened last (no-op when it was read whole already), with the sheet/header chosen since. */
+  loadFull: [undefined, { workbook: Workbook; table: TableSummary }];
   readTable: [ReadTableOptions, TableSummary];
   sheetPreview: [{ sheet: string; rows: number }, SheetPreview];
   suggestMapping: [{ catalog: CatalogInput; templates: MappingTemplate[] }, MappingSuggestion];
@@ -96,9 +104,8 @@ export interface WorkerApi {
   redo: [undefined, ReviewSummary];
   duplicates: [{ limit: number }, DuplicateGroup[]];
   plan: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, ImportPlan];
-  /** Builds the plan and keeps it in the worker; its rows are then fetched in chunks with planRows. */
-  planStart: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, Omit<ImportPlan, 'rows'> & { rowCount: number }];
-  planRows: [{ from: number; to: number }, PlannedRow[]];
+  /** The plan as UTF-8 JSON bytes (transferred, not cloned), for import:start-encoded. */
+  planEncoded: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, { importId: string; rowCount: number; bytes: ArrayBuffer }];
   cleanExport: [{ format: 'xlsx' | 'csv' }, ArrayBuffer];
   errorReport: [{ result: ImportResult; format: 'xlsx' | 'csv' }, ArrayBuffer];
 }
