@@ -1,12 +1,12 @@
+/** openWorkbook's preview (previewRows) against the whole read, on the messy workbook and every generated format. */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildMessyWorkbook, writeMessyCsv, writeMessyWorkbook } from '../../test/fixtures/messy';
-import { writeFormatFixtures } from '../../test/fixtures/formats';
-import { openWorkbook } from './open';
-import { cutSharedStringsXml, cutWorksheetXml, sharedStringsUsed } from './sheet/preview-cut';
+import { buildMessyWorkbook, writeMessyCsv, writeMessyWorkbook } from '../fixtures/messy';
+import { writeFormatFixtures } from '../fixtures/formats';
+import { openWorkbook } from '../../shared/ingest/open';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-preview-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,38 +73,5 @@ describe('openWorkbook with previewRows', () => {
 
   it('every generated format gives the same header and rows as a preview', () => {
     for (const f of writeFormatFixtures(dir)) comparePreview(join(dir, f.file));
-  });
-});
-
-describe('preview cut of xlsx parts', () => {
-  const zipOf = () => {
-    const bytes = XLSX.write(buildMessyWorkbook({ rows: 300 }), { type: 'array', bookType: 'xlsx', bookSST: true }) as ArrayBuffer;
-    const zip = XLSX.CFB.read(new Uint8Array(bytes), { type: 'buffer' }) as unknown as { FullPaths: string[]; FileIndex: { content: Uint8Array }[] };
-    const part = (name: string) => zip.FileIndex[zip.FullPaths.findIndex((p) => p.endsWith(name))].content;
-    return { sheet: part('xl/worksheets/sheet1.xml'), sst: part('xl/sharedStrings.xml') };
-  };
-  const text = (b: Uint8Array) => new TextDecoder().decode(b);
-
-  it('keeps the first rows, the dimension and the merged ranges, and nothing when there is nothing to cut', () => {
-    const { sheet } = zipOf();
-    const cut = cutWorksheetXml(sheet, 20)!;
-    const xml = text(cut);
-    expect(xml.match(/<row[ >]/g)).toHaveLength(20);
-    expect(xml).toContain('<dimension ref="A1:');
-    expect(xml).toContain('<mergeCell ');
-    expect(xml.endsWith('</worksheet>')).toBe(true);
-    expect(cutWorksheetXml(sheet, 100_000)).toBeNull();
-  });
-
-  it('keeps the shared strings the kept rows use', () => {
-    const { sheet, sst } = zipOf();
-    const cut = cutWorksheetXml(sheet, 20)!;
-    const used = sharedStringsUsed(cut);
-    expect(used).toBeGreaterThan(0);
-    expect(used).toBeLessThan(sharedStringsUsed(sheet));
-    const smaller = text(cutSharedStringsXml(sst, used)!);
-    expect(smaller.match(/<\/si>/g)).toHaveLength(used);
-    expect(smaller.endsWith('</sst>')).toBe(true);
-    expect(cutSharedStringsXml(sst, 1_000_000)).toBeNull();
   });
 });
