@@ -19,14 +19,20 @@ import type { CatalogInput } from './protocol';
 export interface OpenedBook {
   info: Workbook;
   fingerprint: string;
+  /** Only the first `previewRows` rows were read and the file has more. */
+  partial: boolean;
   readTable(options: ReadTableOptions): Promise<Table>;
 }
 
-/** Parses the file's bytes (throws UserError for files it cannot read). */
-export async function open(bytes: ArrayBuffer, fileName: string): Promise<OpenedBook> {
+/**
+ * Parses the file's bytes (throws UserError for files it cannot read); with `previewRows`, only the top of each
+ * sheet. A partial read has no fingerprint yet (hashing 50 MB costs what the preview saves): the file is read again
+ * whole before anything needs it (the plan).
+ */
+export async function open(bytes: ArrayBuffer, fileName: string, previewRows?: number): Promise<OpenedBook> {
   const u8 = new Uint8Array(bytes);
-  const book = openWorkbook(u8, fileName);
-  return { info: book.info, fingerprint: fingerprintBytes(u8), readTable: async (o) => book.readTable(o) };
+  const book = openWorkbook(u8, fileName, undefined, previewRows === undefined ? {} : { previewRows });
+  return { info: book.info, partial: book.partial, fingerprint: book.partial ? '' : fingerprintBytes(u8), readTable: async (o) => book.readTable(o) };
 }
 
 export function catalogOf(input: CatalogInput): TargetCatalog {
