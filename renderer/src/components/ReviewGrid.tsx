@@ -2,7 +2,7 @@
  * The review grid: virtualized rows (smooth at 200,000), cells coloured by their worst issue or by an automatic
  * change, the reason on hover, keyboard navigation (arrows, Enter/F2 to edit, Escape to cancel) and in-place edits.
  */
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +11,13 @@ import type { ColumnMapping, TargetDef } from '../../../shared/mapping/types';
 import type { GridRow } from '../workers/protocol';
 import { useBilingual } from '../i18n';
 import { useGridRows } from './useGridRows';
+import { ReviewGridRow, type EditorActions } from './ReviewGridRow';
 
+/** Fixed row height (also in app.css): rows are never measured. */
 const ROW_HEIGHT = 30;
 const NUM_WIDTH = 72;
+/** Column width (also in app.css, .grid-cell). */
 const COL_WIDTH = 180;
-/** More than the rows on screen plus overscan, at any window height. */
-const SLOTS = 128;
 
 interface Props {
   columns: Column[];
@@ -29,28 +30,12 @@ interface Props {
   onActiveRow(row: GridRow | undefined): void;
 }
 
-interface RowActions {
-  select(row: number, col: number): void;
-  edit(row: number, col: number, value: string): void;
-  change(value: string): void;
-  commit(): void;
-  cancel(): void;
-}
-
-/** What a cell shows and how it is marked. */
-function cellView(row: GridRow, column: number, lang: 'vi' | 'en') {
-  const pickText = (b: { vi: string; en: string }) => b[lang];
-  const issues = row.issues.filter((i) => i.column === column);
-  const change = [...row.changes].reverse().find((c) => c.column === column);
-  const edited = row.edited.includes(column);
-  const raw = row.cells[column] ?? '';
-  const text = change && !edited ? change.after : raw;
-  const mark = issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : edited ? 'edited' : change ? 'changed' : '';
-  const title = [
-    ...issues.map((i) => pickText(i.message) + (i.suggestion ? ` → ${i.suggestion}` : '')),
-    ...row.changes.filter((c) => c.column === column).map((c) => `${c.before} → ${c.after}: ${pickText(c.reason)}`),
-  ].join('\n');
-  return { text, mark, title };
+/** The cell (row position in the view, column position) a mouse event happened on, if any. */
+function cellAt(target: EventTarget): { row: number; col: number } | null {
+  const cell = (target as HTMLElement).closest?.('[data-pos]');
+  const row = cell?.closest('[data-index]');
+  if (!cell || !row) return null;
+  return { row: Number(row.getAttribute('data-index')), col: Number(cell.getAttribute('data-pos')) };
 }
 
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
@@ -61,7 +46,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ value: string } | null>(null);
 
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -120,16 +105,29 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const ignored = useMemo(() => new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column)), [mappings]);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
 
+  const columnIndexes = useMemo(() => columns.map((c) => c.index), [columns]);
+
   // Stable callbacks for the memoised rows; they read the latest state through a ref.
-  const latest = useRef({ commit, setActive, setEditing });
-  latest.current = { commit, setActive, setEditing };
-  const actions = useMemo<RowActions>(() => ({
-    select: (row, col) => latest.current.setActive({ row, col }),
-    edit: (row, col, value) => { latest.current.setActive({ row, col }); latest.current.setEditing({ value }); },
-    change: (value) => latest.current.setEditing({ value }),
+  const latest = useRef({ commit });
+  latest.current = { commit };
+  const actions = useMemo<EditorActions>(() => ({
+    change: (value) => setEditing({ value }),
     commit: () => latest.current.commit(),
-    cancel: () => { latest.current.setEditing(null); scrollRef.current?.focus(); },
+    cancel: () => { setEditing(null); scrollRef.current?.focus(); },
   }), []);
+
+  // One click and one double-click handler for the whole grid (not two per cell).
+  const onClick = (e: React.MouseEvent) => {
+    const at = cellAt(e.target);
+    if (at) setActive(at);
+  };
+  const onDoubleClick = (e: React.MouseEvent) => {
+    const at = cellAt(e.target);
+    const r = at && get(at.row);
+    if (!at || !r) return;
+    setActive(at);
+    setEditing({ value: r.cells[columns[at.col].index] ?? '' });
+  };
 
   return (
     <div
@@ -141,6 +139,8 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       aria-label={t('review.gridLabel')}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
       style={{ height }}
       data-testid="grid"
     >
@@ -155,17 +155,20 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       </div>
       <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
         {items.map((v) => (
-          <RowView
-            // Keys recycle a fixed set of slots, so scrolling updates existing row elements instead of
-            // creating new ones (the window never holds more than SLOTS rows).
-            key={v.index % SLOTS}
+          <ReviewGridRow
+            // Keys cycle through as many slots as there are rows on screen: the row scrolling in takes the
+            // key of the one that scrolled out, so React updates that row's elements instead of removing
+            // them and creating new ones.
+            key={v.index % items.length}
             index={v.index}
             start={v.start}
             width={width}
             row={get(v.index)}
             columns={columns}
+            columnIndexes={columnIndexes}
             ignored={ignored}
             lang={lang}
+            t={t}
             activeCol={active.row === v.index ? active.col : -1}
             editing={active.row === v.index ? editing : null}
             actions={actions}
@@ -176,72 +179,3 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     </div>
   );
 }
-
-interface RowViewProps {
-  index: number;
-  start: number;
-  width: number;
-  row: GridRow | undefined;
-  columns: Column[];
-  ignored: Set<number>;
-  lang: 'vi' | 'en';
-  /** Column position of the active cell when it is in this row, else -1. */
-  activeCol: number;
-  editing: { value: string } | null;
-  actions: RowActions;
-}
-
-/** One grid row; memoised so rows whose data did not change are not rendered again while scrolling. */
-const RowView = memo(function RowView({ index, start, width, row, columns, ignored, lang, activeCol, editing, actions }: RowViewProps) {
-  const { t } = useTranslation();
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      className={`grid-row status-${row?.status ?? 'loading'}`}
-      style={{ transform: `translateY(${start}px)`, width }}
-      data-row={row?.rowNumber}
-    >
-      <div className="grid-num" role="rowheader" title={row?.duplicateOf ? t('review.duplicateOf', { n: row.duplicateOf }) : undefined}>
-        {row?.rowNumber ?? '…'}
-      </div>
-      {columns.map((c, ci) => {
-        const isActive = activeCol === ci;
-        if (!row) return <div key={c.index} className="grid-cell" style={{ width: COL_WIDTH }} />;
-        if (isActive && editing) {
-          return (
-            <div key={c.index} className="grid-cell cell-active" style={{ width: COL_WIDTH }}>
-              <input
-                className="grid-editor"
-                autoFocus
-                value={editing.value}
-                aria-label={t('review.editCell', { column: c.header, row: row.rowNumber })}
-                onChange={(e) => actions.change(e.currentTarget.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') { e.preventDefault(); actions.commit(); }
-                  if (e.key === 'Escape') { e.preventDefault(); actions.cancel(); }
-                }}
-                onBlur={() => actions.commit()}
-              />
-            </div>
-          );
-        }
-        const view = cellView(row, c.index, lang);
-        return (
-          <div
-            key={c.index}
-            role="gridcell"
-            className={`grid-cell ${view.mark ? `cell-${view.mark}` : ''} ${isActive ? 'cell-active' : ''} ${ignored.has(c.index) ? 'col-ignored' : ''}`}
-            style={{ width: COL_WIDTH }}
-            title={view.title || undefined}
-            data-col={c.index}
-            onClick={() => actions.select(index, ci)}
-            onDoubleClick={() => actions.edit(index, ci, row.cells[c.index] ?? '')}
-          >
-            {view.text}
-          </div>
-        );
-      })}
-    </div>
-  );
-});
