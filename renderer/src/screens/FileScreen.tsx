@@ -40,9 +40,12 @@ export function FileScreen() {
   };
 
   const converted = f.table?.columns.filter((c) => c.conversion) ?? [];
+  // Until a big file is read whole, its row counts are those of the first rows only: say "counting" instead.
+  const partial = f.table?.partial === true;
+  const rowsLabel = (n: number) => (partial ? t('file.rowsCounting', { n: formatNumber(n) }) : t('file.rows', { count: n, n: formatNumber(n) }));
   const sheetOptions = (f.workbook?.sheets ?? []).map((s) => ({
     value: s.name,
-    label: `${s.name} — ${t('file.rows', { count: s.rowCount, n: formatNumber(s.rowCount) })}${s.hidden ? ` (${t('file.hidden')})` : ''}`,
+    label: `${s.name} — ${rowsLabel(s.rowCount)}${s.hidden ? ` (${t('file.hidden')})` : ''}`,
     disabled: s.empty,
   }));
 
@@ -108,7 +111,7 @@ export function FileScreen() {
               </Button>
             </Group>
             <Group gap="xs">
-              <Badge variant="light" size="lg" tt="none" data-testid="row-count">{t('file.rows', { count: f.table.rowCount, n: formatNumber(f.table.rowCount) })}</Badge>
+              <Badge variant="light" size="lg" tt="none" data-testid="row-count" leftSection={partial ? <Loader size={12} /> : undefined}>{rowsLabel(f.table.rowCount)}</Badge>
               <Badge variant="light" size="lg" tt="none" color="gray">{t('file.columns', { count: f.table.columns.length })}</Badge>
               {f.workbook.encoding && <Badge variant="light" size="lg" tt="none" color="gray">{f.workbook.encoding}</Badge>}
             </Group>

@@ -23,6 +23,8 @@ export function MappingScreen() {
   const pick = useBilingual();
   const table = useFile((s) => s.table);
   const tableVersion = useFile((s) => s.tableVersion);
+  const readingWhole = useFile((s) => s.readingWhole);
+  const [waitingForWhole, setWaitingForWhole] = useState(false);
   const m = useMapping();
   const go = useWizard((s) => s.go);
   const [templateName, setTemplateName] = useState('');
@@ -34,7 +36,11 @@ export function MappingScreen() {
   // For the end-to-end measurements: the moment the suggested mapping is on screen.
   const shown = !m.busy && m.mappings.length > 0 && m.forTable === tableVersion;
   useEffect(() => {
-    if (shown) performance.mark('omi:mapping-ready');
+    if (!shown) return;
+    performance.mark('omi:mapping-ready');
+    // A big file was opened from its first rows: read the rest now that the worker is free, while the user
+    // looks at the mapping (reading it before would have held this screen back).
+    void useFile.getState().loadFull();
   }, [shown]);
 
   const data = useMemo(
@@ -55,8 +61,18 @@ export function MappingScreen() {
 
   const ready = m.mappings.length > 0 && m.mappings.some((x) => x.target !== 'ignore') && clashes.size === 0;
 
-  // The review screen checks the rows itself when the table or the mapping changed since its last check.
-  const next = () => go('review');
+  // The review screen checks the rows itself when the table or the mapping changed since its last check; it needs
+  // every row, so a file still being read whole is waited for here, with a note saying so.
+  const next = async () => {
+    if (useFile.getState().table?.partial) {
+      setWaitingForWhole(true);
+      const ok = await useFile.getState().loadFull();
+      setWaitingForWhole(false);
+      if (!ok) return;
+    }
+    go('review');
+  };
+  const fileError = useFile((s) => s.error);
 
   if (!table) return <Text>{t('mapping.noFile')}</Text>;
 
@@ -91,6 +107,7 @@ export function MappingScreen() {
       )}
       {m.appliedTemplate && <Text size="sm" c="teal">{t('mapping.applied', { name: m.appliedTemplate })}</Text>}
       <ErrorAlert error={m.error} />
+      <ErrorAlert error={fileError} />
       {clashes.size > 0 && <ErrorAlert error={{ vi: t('mapping.clash', { lng: 'vi' }), en: t('mapping.clash', { lng: 'en' }) }} color="orange" />}
 
       <Card withBorder padding={0}>
@@ -167,7 +184,13 @@ export function MappingScreen() {
         )}
       </Card>
 
-      <StepActions onBack={() => go('file')} onNext={next} nextDisabled={!ready || m.busy} nextLabel={t('mapping.next')} />
+      {(readingWhole || waitingForWhole) && (
+        <Group gap="xs" data-testid="reading-whole">
+          <Loader size="xs" />
+          <Text size="sm" c="dimmed">{t('file.readingWhole')}</Text>
+        </Group>
+      )}
+      <StepActions onBack={() => go('file')} onNext={() => void next()} nextDisabled={!ready || m.busy} loading={waitingForWhole} nextLabel={t('mapping.next')} />
     </Stack>
   );
 }

@@ -20,6 +20,11 @@ interface FileState {
   error: Bilingual | null;
   /** Bumped whenever a new table is read, so later steps know their data is stale. */
   tableVersion: number;
+  /**
+   * The whole file is being read in the worker (it was opened from its first rows, see TableSummary.partial).
+   * Screens that need every row wait for it with loadFull.
+   */
+  readingWhole: boolean;
   loadRecent(): Promise<void>;
   openBytes(name: string, bytes: ArrayBuffer): Promise<boolean>;
   openDialog(): Promise<boolean>;
@@ -28,9 +33,26 @@ interface FileState {
   chooseHeaderRow(row: number): Promise<void>;
   toggleConversion(column: number): Promise<void>;
   loadPreview(): Promise<void>;
+  /** Reads the whole file if only its first rows were read; resolves true once every row is there. */
+  loadFull(): Promise<boolean>;
+}
+
+/**
+ * A big file is opened from its first rows; the rest is read when the mapping has been suggested or, if the user
+ * stays on the File screen, after this pause (reading blocks the worker for seconds, so not while the next screen
+ * is asking it for the mapping).
+ */
+const WHOLE_READ_DELAY_MS = 1500;
+
+/** Same columns (so a mapping made from the first rows still fits the whole table). */
+function sameColumns(a: TableSummary, b: TableSummary): boolean {
+  return a.columns.length === b.columns.length && a.columns.every((c, i) => c.index === b.columns[i].index && c.header === b.columns[i].header);
 }
 
 export const useFile = create<FileState>((set, get) => {
+  /** Bumped per opened file, so a late answer about an earlier file is dropped. */
+  let opened = 0;
+  let whole: Promise<boolean> | null = null;
   const reread = async (options: { sheet?: string; headerRow?: number; conversionsOff?: number[] }) => {
     const { table } = get();
     set({ busy: true, error: null });
@@ -41,11 +63,18 @@ export const useFile = create<FileState>((set, get) => {
         conversionsOff: options.conversionsOff ?? get().conversionsOff,
       });
       set((s) => ({ table: next, tableVersion: s.tableVersion + 1 }));
+      if (next.partial) scheduleWholeRead();
     } catch (e) {
       set({ error: toBilingual(e) });
     } finally {
       set({ busy: false });
     }
+  };
+  const scheduleWholeRead = () => {
+    const mine = opened;
+    setTimeout(() => {
+      if (mine === opened && get().table?.partial) void get().loadFull();
+    }, WHOLE_READ_DELAY_MS);
   };
   const fromOpened = async (r: { ok: true; value: OpenedFile } | { ok: false; error: { text: Bilingual } } | null) => {
     if (!r) return false;
@@ -67,6 +96,7 @@ export const useFile = create<FileState>((set, get) => {
     busy: false,
     error: null,
     tableVersion: 0,
+    readingWhole: false,
     loadRecent: async () => {
       try {
         set({ recent: await request('file:recent', undefined) });
@@ -75,10 +105,15 @@ export const useFile = create<FileState>((set, get) => {
       }
     },
     openBytes: async (name, bytes) => {
-      set({ busy: true, error: null, fileName: name, size: bytes.byteLength, preview: null, conversionsOff: [] });
+      const mine = ++opened;
+      whole = null;
+      set({ busy: true, error: null, fileName: name, size: bytes.byteLength, preview: null, conversionsOff: [], readingWhole: false });
       try {
+        // The bytes are moved to the worker (transfer list), never copied on this thread.
         const { workbook, table } = await callWorker('open', { bytes, fileName: name }, [bytes]);
+        if (mine !== opened) return false;
         set((s) => ({ workbook, table, tableVersion: s.tableVersion + 1 }));
+        if (table.partial) scheduleWholeRead();
         return true;
       } catch (e) {
         set({ error: toBilingual(e), workbook: null, table: null });
@@ -116,6 +151,31 @@ export const useFile = create<FileState>((set, get) => {
       const next = off.includes(column) ? off.filter((c) => c !== column) : [...off, column];
       set({ conversionsOff: next });
       await reread({ headerRow: get().table?.headerRow, conversionsOff: next });
+    },
+    loadFull: () => {
+      if (!get().table?.partial) return Promise.resolve(get().table !== null);
+      if (whole) return whole;
+      const mine = opened;
+      set({ readingWhole: true });
+      whole = (async () => {
+        try {
+          const { workbook, table } = await callWorker('loadFull', undefined);
+          if (mine !== opened) return false;
+          const before = get().table;
+          // Only the sizes grow: a mapping made from the first rows stays valid unless the columns differ.
+          set((s) => ({ workbook, table, tableVersion: before && sameColumns(before, table) ? s.tableVersion : s.tableVersion + 1 }));
+          return true;
+        } catch (e) {
+          if (mine === opened) set({ error: toBilingual(e) });
+          return false;
+        } finally {
+          if (mine === opened) {
+            set({ readingWhole: false });
+            whole = null;
+          }
+        }
+      })();
+      return whole;
     },
     loadPreview: async () => {
       const sheet = get().table?.sheet;
