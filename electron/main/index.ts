@@ -82,8 +82,10 @@ async function start(): Promise<void> {
   });
 
   appWindow = createMainWindow();
-  appWindow.window.on('close', (event) => {
-    if (os.importRunning() && !os.confirmClose(appWindow!.window)) event.preventDefault();
+  // The window's page refuses to unload while an import runs (beforeunload); Electron then asks us what to do:
+  // ask the user, and let the window close only if they say so (the journal lets the import resume next time).
+  appWindow.window.webContents.on('will-prevent-unload', (event) => {
+    if (appWindow && os.confirmClose(appWindow.window)) event.preventDefault();
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) appWindow = createMainWindow();

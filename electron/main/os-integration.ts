@@ -7,10 +7,8 @@ import type { EventChannel, Events } from '../../shared/ipc/contract';
  */
 export function osIntegration(getWindow: () => BrowserWindow | null) {
   let blocker: number | null = null;
-  let running = false;
 
   return {
-    importRunning: () => running,
     confirmClose(window: BrowserWindow): boolean {
       const choice = dialog.showMessageBoxSync(window, {
         type: 'warning',
@@ -25,14 +23,12 @@ export function osIntegration(getWindow: () => BrowserWindow | null) {
       const window = getWindow();
       if (event === 'import:progress') {
         const p = payload as Events['import:progress'];
-        running = !p.final;
-        if (blocker === null && running) blocker = powerSaveBlocker.start('prevent-app-suspension');
+        if (blocker === null && !p.final) blocker = powerSaveBlocker.start('prevent-app-suspension');
         const done = p.created + p.updated + p.skipped + p.failed;
         window?.setProgressBar(p.total > 0 ? done / p.total : 0, { mode: p.state === 'paused' ? 'paused' : 'normal' });
       }
       if (event === 'import:done') {
         const r = payload as Events['import:done'];
-        running = false;
         if (blocker !== null) powerSaveBlocker.stop(blocker);
         blocker = null;
         window?.setProgressBar(-1);
