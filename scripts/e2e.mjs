@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the browser end-to-end tests (test/e2e/*.e2e.ts) in Debian's Chromium through the browser harness.
-// The performance run (test/e2e/perf.e2e.ts, figures in test-results/perf.json) is included unless
-// `--no-perf` is given or OMI_E2E_PERF=0 (it generates and reads 100,000- and 200,000-row files: minutes).
+// The performance run (test/e2e/perf.e2e.ts, figures in test-results/perf.json) measures rather than tests, so it
+// runs only with `--perf` or OMI_E2E_PERF=1 — `npm run bench` does that (100,000- and 200,000-row files: minutes).
 // Other arguments are passed to vitest (e.g. a file filter).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,8 +17,9 @@ if (!existsSync('/usr/bin/chromium')) {
   process.exit(1);
 }
 const args = process.argv.slice(2);
-const noPerf = args.includes('--no-perf') || process.env.OMI_E2E_PERF === '0';
-const pass = args.filter((a) => a !== '--no-perf');
+const perf = args.includes('--perf') || process.env.OMI_E2E_PERF === '1';
+const noPerf = !perf || args.includes('--no-perf');
+const pass = args.filter((a) => a !== '--no-perf' && a !== '--perf');
 const exclude = noPerf ? ['--exclude', 'test/e2e/perf.e2e.ts'] : [];
 const r = spawnSync('npx', ['vitest', 'run', '--config', 'test/e2e/vitest.config.ts', ...exclude, ...pass], { stdio: 'inherit' });
 process.exit(r.status ?? 1);
