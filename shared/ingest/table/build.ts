@@ -8,6 +8,7 @@ import type { Column, ColumnConversion, IngestLimits, Table, TableRow } from '..
 import { detectHeaderRow, isColumnNumberingRow } from './header';
 import { fillMerges } from './merges';
 import { columnLetter, uniqueHeaders } from './names';
+import { MASKED_COLUMNS, type TextSourceRow } from '../text/read';
 
 /** What buildTable needs besides the sheet. */
 export interface BuildOptions {
@@ -255,6 +256,7 @@ function cleanRow(
     for (let c = n; c < width; c++) kinds[c] = 'empty';
   }
   const max = o.limits.maxCellChars;
+  const nonAscii = (row as TextSourceRow).nonAscii;
   for (let c = 0; c < width; c++) {
     let s = cells[c];
     if (s === undefined || s === null) {
@@ -262,7 +264,10 @@ function cleanRow(
       continue;
     }
     if (s.length > max) throw ingestErrors.cellTooLong(o.fileName, sheet, r + 1, columnLetter(c), s.length, max);
-    const flags = classifyCell(s, nfcDone);
+    // The text reader tells which cells are ASCII: for those only the edges can need cleaning.
+    const flags = nonAscii !== undefined && c < MASKED_COLUMNS && (nonAscii & (1 << c)) === 0
+      ? (s.charCodeAt(0) <= 0x20 || s.charCodeAt(s.length - 1) <= 0x20 ? EDGE_BLANK : 0)
+      : classifyCell(s, nfcDone);
     let clean = s;
     if (flags !== 0) {
       if (flags & UNICODE_VIETNAMESE) {

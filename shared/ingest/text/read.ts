@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { ROW_SLACK } from '../sheet/read';
-import { rowWidth, type SourceSheet } from '../source';
+import { rowWidth, type SourceRow, type SourceSheet } from '../source';
 import type { Workbook } from '../types';
 
 /** Combining marks, Hangul jamo and the few singletons that NFC rewrites; text without them is NFC already. */
@@ -27,8 +27,20 @@ export function readDelimitedText(text: string, sheetName: string, format: Workb
   return delimitedSheet(result.data, sheetName, quoteErrors.length > 0 ? quoteErrors[0].row ?? 0 : -1, truncated);
 }
 
-/** Parsed rows of a text file as a sheet; `quoteRow` is the 0-based row where an unclosed quote opened (-1: none). */
-export function delimitedSheet(data: string[][], sheetName: string, quoteRow: number, truncated: boolean): SourceSheet {
+/** Columns below this index have a bit in `TextSourceRow.nonAscii`. */
+export const MASKED_COLUMNS = 30;
+
+/** A row of a text file; `nonAscii` (when the reader knows it) has bit c set when cell c has a non-ASCII character. */
+export interface TextSourceRow extends SourceRow {
+  /** Bit c (c < MASKED_COLUMNS) set: cell c holds a non-ASCII character; clear: it is ASCII, so NFC, legacy fonts and Unicode spaces cannot concern it. */
+  nonAscii?: number;
+}
+
+/**
+ * Parsed rows of a text file as a sheet; `quoteRow` is the 0-based row where an unclosed quote opened (-1: none).
+ * `nonAscii`, one mask per row (see TextSourceRow), lets the table builder skip character scans of ASCII cells.
+ */
+export function delimitedSheet(data: string[][], sheetName: string, quoteRow: number, truncated: boolean, nonAscii?: Int32Array): SourceSheet {
   const notes: SourceSheet['notes'] = [];
   if (quoteRow >= 0) {
     const row = quoteRow + 1;
@@ -45,7 +57,7 @@ export function delimitedSheet(data: string[][], sheetName: string, quoteRow: nu
     name: sheetName,
     hidden: false,
     height: data.length,
-    row: (r) => (data[r] ? { texts: data[r] } : undefined),
+    row: (r): TextSourceRow | undefined => (data[r] ? (nonAscii ? { texts: data[r], nonAscii: nonAscii[r] } : { texts: data[r] }) : undefined),
     merges: [],
     truncated,
     notes,

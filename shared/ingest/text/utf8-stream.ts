@@ -4,7 +4,7 @@ import { utf16WithoutBom } from '../sniff';
 import { ROW_SLACK } from '../sheet/read';
 import type { SourceSheet } from '../source';
 import type { Workbook } from '../types';
-import { NFC_SENSITIVE, delimitedSheet } from './read';
+import { MASKED_COLUMNS, NFC_SENSITIVE, delimitedSheet } from './read';
 
 /** Bytes handed to the parser at a time: the whole decoded file never exists as one string. */
 const CHUNK_BYTES = 1 << 20;
@@ -60,6 +60,7 @@ export function readUtf8Delimited(bytes: Uint8Array, sheetName: string, format: 
     skipEmptyLines: false,
   });
   const data: string[][] = [];
+  let masks = new Int32Array(1 << 16);
   let quoteRow = -1;
   let truncated = false;
   let partial = '';
@@ -87,9 +88,11 @@ export function readUtf8Delimited(bytes: Uint8Array, sheetName: string, format: 
         break;
       }
       const row = rows[r];
+      let mask = 0;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (NON_ASCII.test(cell)) {
+          if (c < MASKED_COLUMNS) mask |= 1 << c;
           try {
             row[c] = decodeCell(cell);
           } catch {
@@ -97,9 +100,15 @@ export function readUtf8Delimited(bytes: Uint8Array, sheetName: string, format: 
           }
         }
       }
+      if (data.length === masks.length) {
+        const grown = new Int32Array(masks.length * 2);
+        grown.set(masks);
+        masks = grown;
+      }
+      masks[data.length] = mask;
       data.push(row);
     }
     if (truncated || last) break;
   }
-  return delimitedSheet(data, sheetName, quoteRow, truncated);
+  return delimitedSheet(data, sheetName, quoteRow, truncated, masks);
 }
