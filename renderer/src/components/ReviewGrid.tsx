@@ -18,6 +18,8 @@ const ROW_HEIGHT = 30;
 const NUM_WIDTH = 72;
 /** Column width (also in app.css, .grid-cell). */
 const COL_WIDTH = 180;
+/** Rows fetched beyond each edge of the window. */
+const PREFETCH = 50;
 
 interface Props {
   columns: Column[];
@@ -46,13 +48,14 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ value: string } | null>(null);
 
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 4 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (count > 0) want(first, last + 1);
+    // Half a page beyond each edge: while scrolling, the next page is usually there before its rows are.
+    if (count > 0) want(Math.max(0, first - PREFETCH), Math.min(count, last + 1 + PREFETCH));
   }, [first, last, count, version, want]);
 
   const activeRow = get(active.row);
@@ -153,27 +156,46 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
           </div>
         ))}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-        {items.map((v) => (
-          <ReviewGridRow
-            // Keys cycle through as many slots as there are rows on screen: the row scrolling in takes the
-            // key of the one that scrolled out, so React updates that row's elements instead of removing
-            // them and creating new ones.
-            key={v.index % items.length}
-            index={v.index}
-            start={v.start}
-            width={width}
-            row={get(v.index)}
-            columns={columns}
-            columnIndexes={columnIndexes}
-            ignored={ignored}
-            lang={lang}
-            t={t}
-            activeCol={active.row === v.index ? active.col : -1}
-            editing={active.row === v.index ? editing : null}
-            actions={actions}
-          />
-        ))}
+      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
+        {/* The row numbers stay in view when scrolling sideways: one sticky column for all of them (a sticky
+            number in every row made each one a layer of its own and cost more than the rows themselves). */}
+        <div className="grid-gutter" aria-hidden="true">
+          {items.map((v) => {
+            const r = get(v.index);
+            return (
+              <div
+                key={v.index % items.length}
+                className={`grid-gutter-num status-${r?.status ?? 'loading'}`}
+                style={{ transform: `translateY(${v.start}px)` }}
+                title={r?.duplicateOf ? t('review.duplicateOf', { n: r.duplicateOf }) : undefined}
+              >
+                {r?.rowNumber ?? '…'}
+              </div>
+            );
+          })}
+        </div>
+        <div className="grid-rows" style={{ width: width - NUM_WIDTH }}>
+          {items.map((v) => (
+            <ReviewGridRow
+              // Keys cycle through as many slots as there are rows on screen: the row scrolling in takes the
+              // key of the one that scrolled out, so React updates that row's elements instead of removing
+              // them and creating new ones.
+              key={v.index % items.length}
+              index={v.index}
+              start={v.start}
+              width={width - NUM_WIDTH}
+              row={get(v.index)}
+              columns={columns}
+              columnIndexes={columnIndexes}
+              ignored={ignored}
+              lang={lang}
+              t={t}
+              activeCol={active.row === v.index ? active.col : -1}
+              editing={active.row === v.index ? editing : null}
+              actions={actions}
+            />
+          ))}
+        </div>
       </div>
       {count === 0 && <Text p="md" c="dimmed">{t('review.nothingHere')}</Text>}
     </div>

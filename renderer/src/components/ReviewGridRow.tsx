@@ -48,9 +48,8 @@ export const ReviewGridRow = memo(function ReviewGridRow({ index, start, width, 
       data-row={row?.rowNumber}
       data-index={index}
     >
-      <div className="grid-num" role="rowheader" title={row?.duplicateOf ? t('review.duplicateOf', { n: row.duplicateOf }) : undefined}>
-        {row?.rowNumber ?? '…'}
-      </div>
+      {/* For screen readers; the visible number is in the grid's sticky gutter. */}
+      <div className="grid-rowheader" role="rowheader">{row?.rowNumber ?? '…'}</div>
       {columns.map((c, ci) => {
         if (!row || !cells) return <div key={c.index} className="grid-cell" />;
         if (activeCol === ci && editing) {
