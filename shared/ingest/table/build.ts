@@ -8,7 +8,7 @@ import type { Column, ColumnConversion, IngestLimits, Table, TableRow } from '..
 import { detectHeaderRow, isColumnNumberingRow } from './header';
 import { fillMerges } from './merges';
 import { columnLetter, uniqueHeaders } from './names';
-import { MASKED_COLUMNS, type TextSourceRow } from '../text/read';
+import { MASKED_COLUMNS, POOL_CELL_CHARS, POOL_MAX, type TextSourceRow } from '../text/read';
 
 /** What buildTable needs besides the sheet. */
 export interface BuildOptions {
@@ -21,8 +21,6 @@ export interface BuildOptions {
 }
 
 const SAMPLES = 3;
-/** Distinct values beyond which a column stops sharing strings (it is not a category column). */
-const POOL_MAX = 256;
 
 /**
  * Sheet → Table: finds the header row, fills merged cells, drops empty rows and trailing empty columns,
@@ -256,18 +254,18 @@ function cleanRow(
     for (let c = n; c < width; c++) kinds[c] = 'empty';
   }
   const max = o.limits.maxCellChars;
-  const nonAscii = (row as TextSourceRow).nonAscii;
+  // Cells the text reader settled need nothing, unless some cell is over the length limit (found below).
+  const text = row as TextSourceRow;
+  const settled = text.unsettled !== undefined && (text.longest ?? Infinity) <= max ? ~text.unsettled : 0;
   for (let c = 0; c < width; c++) {
+    if (c < MASKED_COLUMNS && settled & (1 << c)) continue;
     let s = cells[c];
     if (s === undefined || s === null) {
       cells[c] = '';
       continue;
     }
     if (s.length > max) throw ingestErrors.cellTooLong(o.fileName, sheet, r + 1, columnLetter(c), s.length, max);
-    // The text reader tells which cells are ASCII: for those only the edges can need cleaning.
-    const flags = nonAscii !== undefined && c < MASKED_COLUMNS && (nonAscii & (1 << c)) === 0
-      ? (s.charCodeAt(0) <= 0x20 || s.charCodeAt(s.length - 1) <= 0x20 ? EDGE_BLANK : 0)
-      : classifyCell(s, nfcDone);
+    const flags = classifyCell(s, nfcDone);
     let clean = s;
     if (flags !== 0) {
       if (flags & UNICODE_VIETNAMESE) {
@@ -294,7 +292,7 @@ function cleanRow(
     // Columns with few distinct values (gender, city, source …) share one string per value: a million-row file
     // then holds a handful of strings for them instead of a million copies.
     const pool = pools[c];
-    if (pool !== null && clean.length > 0 && clean.length <= 24 && clean === cells[c]) {
+    if (pool !== null && clean.length > 0 && clean.length <= POOL_CELL_CHARS && clean === cells[c]) {
       const p = pool ?? (pools[c] = new Map());
       const same = p.get(clean);
       if (same !== undefined) clean = same;

@@ -27,20 +27,37 @@ export function readDelimitedText(text: string, sheetName: string, format: Workb
   return delimitedSheet(result.data, sheetName, quoteErrors.length > 0 ? quoteErrors[0].row ?? 0 : -1, truncated);
 }
 
-/** Columns below this index have a bit in `TextSourceRow.nonAscii`. */
+/** Columns below this index have a bit in `TextSourceRow.unsettled`. */
 export const MASKED_COLUMNS = 30;
 
-/** A row of a text file; `nonAscii` (when the reader knows it) has bit c set when cell c has a non-ASCII character. */
+/** Cells up to this length in a column with few distinct values share one string per value (see buildTable). */
+export const POOL_CELL_CHARS = 24;
+/** Distinct values beyond which a column stops sharing strings (it is not a category column). */
+export const POOL_MAX = 256;
+
+/** A row of a text file with what the reader already knows about its cells (both fields present or both absent). */
 export interface TextSourceRow extends SourceRow {
-  /** Bit c (c < MASKED_COLUMNS) set: cell c holds a non-ASCII character; clear: it is ASCII, so NFC, legacy fonts and Unicode spaces cannot concern it. */
-  nonAscii?: number;
+  /**
+   * Bit c (c < MASKED_COLUMNS) clear: cell c is settled — ASCII (so NFC, legacy fonts and Unicode spaces cannot
+   * concern it), no blank at its edges, and already shared with equal short cells of its column: cleaning would not
+   * change it. Set: the table builder must look at it. Columns from MASKED_COLUMNS on are always looked at.
+   */
+  unsettled?: number;
+  /** Length of the longest cell of the row (the per-cell limit is checked cell by cell only when this exceeds it). */
+  longest?: number;
+}
+
+/** What the reader measured per row (see TextSourceRow), for delimitedSheet. */
+export interface RowFacts {
+  unsettled: Int32Array;
+  longest: Int32Array;
 }
 
 /**
  * Parsed rows of a text file as a sheet; `quoteRow` is the 0-based row where an unclosed quote opened (-1: none).
- * `nonAscii`, one mask per row (see TextSourceRow), lets the table builder skip character scans of ASCII cells.
+ * `facts` (see TextSourceRow) let the table builder skip the cells the reader has settled.
  */
-export function delimitedSheet(data: string[][], sheetName: string, quoteRow: number, truncated: boolean, nonAscii?: Int32Array): SourceSheet {
+export function delimitedSheet(data: string[][], sheetName: string, quoteRow: number, truncated: boolean, facts?: RowFacts): SourceSheet {
   const notes: SourceSheet['notes'] = [];
   if (quoteRow >= 0) {
     const row = quoteRow + 1;
@@ -57,7 +74,7 @@ export function delimitedSheet(data: string[][], sheetName: string, quoteRow: nu
     name: sheetName,
     hidden: false,
     height: data.length,
-    row: (r): TextSourceRow | undefined => (data[r] ? (nonAscii ? { texts: data[r], nonAscii: nonAscii[r] } : { texts: data[r] }) : undefined),
+    row: (r): TextSourceRow | undefined => (data[r] ? (facts ? { texts: data[r], unsettled: facts.unsettled[r], longest: facts.longest[r] } : { texts: data[r] }) : undefined),
     merges: [],
     truncated,
     notes,

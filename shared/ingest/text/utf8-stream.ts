@@ -4,7 +4,7 @@ import { utf16WithoutBom } from '../sniff';
 import { ROW_SLACK } from '../sheet/read';
 import type { SourceSheet } from '../source';
 import type { Workbook } from '../types';
-import { MASKED_COLUMNS, NFC_SENSITIVE, delimitedSheet } from './read';
+import { MASKED_COLUMNS, NFC_SENSITIVE, POOL_CELL_CHARS, POOL_MAX, delimitedSheet } from './read';
 
 /** Bytes handed to the parser at a time: the whole decoded file never exists as one string. */
 const CHUNK_BYTES = 1 << 20;
@@ -60,7 +60,10 @@ export function readUtf8Delimited(bytes: Uint8Array, sheetName: string, format: 
     skipEmptyLines: false,
   });
   const data: string[][] = [];
-  let masks = new Int32Array(1 << 16);
+  let unsettled: Int32Array = new Int32Array(1 << 16);
+  let longest: Int32Array = new Int32Array(1 << 16);
+  // Short ASCII cells of category columns (gender, group, source …) share one string per value, as in buildTable.
+  const pools: (Map<string, string> | null | undefined)[] = [];
   let quoteRow = -1;
   let truncated = false;
   let partial = '';
@@ -89,8 +92,11 @@ export function readUtf8Delimited(bytes: Uint8Array, sheetName: string, format: 
       }
       const row = rows[r];
       let mask = 0;
+      let max = 0;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
+        const n = cell.length;
+        if (n > max) max = n;
         if (NON_ASCII.test(cell)) {
           if (c < MASKED_COLUMNS) mask |= 1 << c;
           try {
@@ -98,17 +104,34 @@ export function readUtf8Delimited(bytes: Uint8Array, sheetName: string, format: 
           } catch {
             return undefined;
           }
+        } else if (c < MASKED_COLUMNS && n > 0) {
+          if (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(n - 1) <= 0x20) mask |= 1 << c;
+          else if (n <= POOL_CELL_CHARS) {
+            const pool = pools[c];
+            if (pool === null) continue;
+            const p = pool ?? (pools[c] = new Map());
+            const same = p.get(cell);
+            if (same !== undefined) row[c] = same;
+            else if (p.size < POOL_MAX) p.set(cell, cell);
+            else pools[c] = null;
+          }
         }
       }
-      if (data.length === masks.length) {
-        const grown = new Int32Array(masks.length * 2);
-        grown.set(masks);
-        masks = grown;
+      if (data.length === unsettled.length) {
+        unsettled = grow(unsettled);
+        longest = grow(longest);
       }
-      masks[data.length] = mask;
+      unsettled[data.length] = mask;
+      longest[data.length] = max;
       data.push(row);
     }
     if (truncated || last) break;
   }
-  return delimitedSheet(data, sheetName, quoteRow, truncated, masks);
+  return delimitedSheet(data, sheetName, quoteRow, truncated, { unsettled, longest });
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
