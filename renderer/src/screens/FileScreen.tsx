@@ -2,7 +2,7 @@
  * Screen 2 — File: drop a spreadsheet or pick one, recent files, the sheet (with row counts), the header row
  * over a preview, and the legacy-encoding conversions that were applied (each can be turned off per column).
  */
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, NumberInput, Paper, ScrollArea, Select, Stack, Switch, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFile } from '../stores/file';
@@ -39,11 +39,15 @@ export function FileScreen() {
     if (Number.isInteger(n) && n >= 1 && n !== f.table?.headerRow) void f.chooseHeaderRow(n);
   };
 
-  const converted = f.table?.columns.filter((c) => c.conversion) ?? [];
+  // The table card (a few hundred cells) renders in the background, in slices, so taking a new file never
+  // blocks the window for long; the Next button follows the store at once.
+  const table = useDeferredValue(f.table);
+  const workbook = useDeferredValue(f.workbook);
+  const converted = table?.columns.filter((c) => c.conversion) ?? [];
   // Until a big file is read whole, its row counts are those of the first rows only: say "counting" instead.
-  const partial = f.table?.partial === true;
+  const partial = table?.partial === true;
   const rowsLabel = (n: number) => (partial ? t('file.rowsCounting', { n: formatNumber(n) }) : t('file.rows', { count: n, n: formatNumber(n) }));
-  const sheetOptions = (f.workbook?.sheets ?? []).map((s) => ({
+  const sheetOptions = (workbook?.sheets ?? []).map((s) => ({
     value: s.name,
     label: `${s.name} — ${rowsLabel(s.rowCount)}${s.hidden ? ` (${t('file.hidden')})` : ''}`,
     disabled: s.empty,
@@ -91,15 +95,15 @@ export function FileScreen() {
       <ErrorAlert error={f.error} />
       {f.busy && <Group gap="xs"><Loader size="sm" /><Text size="sm">{t('file.reading', { name: f.fileName ?? '' })}</Text></Group>}
 
-      {f.table && f.workbook && (
+      {table && workbook && (
         <Card withBorder padding="md">
           <Group justify="space-between" mb="sm" align="flex-end">
             <Group align="flex-end">
-              <Select label={t('file.sheet')} data={sheetOptions} value={f.table.sheet} onChange={(v) => v && void f.chooseSheet(v)} allowDeselect={false} w={320} data-testid="sheet" />
+              <Select label={t('file.sheet')} data={sheetOptions} value={table.sheet} onChange={(v) => v && void f.chooseSheet(v)} allowDeselect={false} w={320} data-testid="sheet" />
               <NumberInput
-                key={`${f.table.sheet}:${f.table.headerRow}`}
+                key={`${table.sheet}:${table.headerRow}`}
                 label={t('file.headerRow')}
-                defaultValue={f.table.headerRow}
+                defaultValue={table.headerRow}
                 min={1}
                 max={1000}
                 w={150}
@@ -111,9 +115,9 @@ export function FileScreen() {
               </Button>
             </Group>
             <Group gap="xs">
-              <Badge variant="light" size="lg" tt="none" data-testid="row-count" leftSection={partial ? <Loader size={12} /> : undefined}>{rowsLabel(f.table.rowCount)}</Badge>
-              <Badge variant="light" size="lg" tt="none" color="gray">{t('file.columns', { count: f.table.columns.length })}</Badge>
-              {f.workbook.encoding && <Badge variant="light" size="lg" tt="none" color="gray">{f.workbook.encoding}</Badge>}
+              <Badge variant="light" size="lg" tt="none" data-testid="row-count" leftSection={partial ? <Loader size={12} /> : undefined}>{rowsLabel(table.rowCount)}</Badge>
+              <Badge variant="light" size="lg" tt="none" color="gray">{t('file.columns', { count: table.columns.length })}</Badge>
+              {workbook.encoding && <Badge variant="light" size="lg" tt="none" color="gray">{workbook.encoding}</Badge>}
             </Group>
           </Group>
 
@@ -125,8 +129,8 @@ export function FileScreen() {
                   <Table fz="xs" highlightOnHover withColumnBorders>
                     <Table.Tbody>
                       {f.preview.rows.map((r) => (
-                        <Table.Tr key={r.rowNumber} bg={r.rowNumber === f.table?.headerRow ? 'var(--mantine-color-teal-light)' : undefined}>
-                          <Table.Td><Button size="compact-xs" variant={r.rowNumber === f.table?.headerRow ? 'filled' : 'default'} onClick={() => void f.chooseHeaderRow(r.rowNumber)}>{t('file.useRow', { n: r.rowNumber })}</Button></Table.Td>
+                        <Table.Tr key={r.rowNumber} bg={r.rowNumber === table?.headerRow ? 'var(--mantine-color-teal-light)' : undefined}>
+                          <Table.Td><Button size="compact-xs" variant={r.rowNumber === table?.headerRow ? 'filled' : 'default'} onClick={() => void f.chooseHeaderRow(r.rowNumber)}>{t('file.useRow', { n: r.rowNumber })}</Button></Table.Td>
                           {r.cells.slice(0, 12).map((c, i) => <Table.Td key={i} style={{ whiteSpace: 'nowrap', maxWidth: 160, overflow: 'hidden', textOverflow: 'ellipsis' }}>{c}</Table.Td>)}
                         </Table.Tr>
                       ))}
@@ -156,12 +160,12 @@ export function FileScreen() {
               </Stack>
             </Alert>
           )}
-          {f.table.notes.length > 0 && (
+          {table.notes.length > 0 && (
             <Alert color="gray" mb="sm" title={t('file.notes')}>
-              <Stack gap={2}>{f.table.notes.map((n, i) => <Text key={i} size="sm">{pick(n)}</Text>)}</Stack>
+              <Stack gap={2}>{table.notes.map((n, i) => <Text key={i} size="sm">{pick(n)}</Text>)}</Stack>
             </Alert>
           )}
-          <PreviewTable columns={f.table.columns} rows={f.table.preview} height={260} />
+          <PreviewTable columns={table.columns} rows={table.preview} height={260} />
         </Card>
       )}
 

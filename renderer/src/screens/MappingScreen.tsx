@@ -3,7 +3,7 @@
  * a searchable target list grouped as contact fields / dynamic attributes / funnels; phone/email kind;
  * templates saved by the user and proposed when this file's headers match one.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Menu, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TargetDef, TargetId } from '../../../shared/mapping/types';
@@ -11,7 +11,7 @@ import type { ValueType } from '../../../shared/omi/types';
 import { useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
 import { useWizard } from '../stores/wizard';
-import { useBilingual } from '../i18n';
+import type { Bilingual } from '../../../shared/text';
 import { formatPercent } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
@@ -19,8 +19,10 @@ import { StepActions } from '../components/StepActions';
 const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
 
 export function MappingScreen() {
-  const { t } = useTranslation();
-  const pick = useBilingual();
+  const { t, i18n } = useTranslation();
+  // A stable picker (useBilingual gives a new one each render), so the memoised rows below stay memoised.
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const pick = useMemo(() => (text: Bilingual | undefined | null) => (text ? text[lang] : ''), [lang]);
   const table = useFile((s) => s.table);
   const tableVersion = useFile((s) => s.tableVersion);
   const readingWhole = useFile((s) => s.readingWhole);
@@ -34,13 +36,18 @@ export function MappingScreen() {
   }, [table, tableVersion]);
 
   // For the end-to-end measurements: the moment the suggested mapping is on screen.
-  const shown = !m.busy && m.mappings.length > 0 && m.forTable === tableVersion;
+  // The rows (a Select per column) render in the background, in slices, so the window never stalls on them;
+  // until they are this file's, the loader stays, so no earlier file's mapping flashes by.
+  const mappings = useDeferredValue(m.mappings);
+  const mappingsFor = useDeferredValue(m.forTable);
+  const current = mappingsFor === tableVersion;
+  const shown = !m.busy && current && mappings.length > 0;
   useEffect(() => {
     if (!shown) return;
     performance.mark('omi:mapping-ready');
     // A big file was opened from its first rows: read the rest now that the worker is free, while the user
-    // looks at the mapping (reading it before would have held this screen back).
-    void useFile.getState().loadFull();
+    // looks at the mapping (reading it before would have held this screen back). In a task of its own.
+    setTimeout(() => void useFile.getState().loadFull(), 0);
   }, [shown]);
 
   const data = useMemo(
@@ -58,6 +65,70 @@ export function MappingScreen() {
     for (const x of m.mappings) if (x.target !== 'ignore' && !m.targets.find((d) => d.id === x.target)?.multi) seen.set(x.target, (seen.get(x.target) ?? 0) + 1);
     return new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k));
   }, [m.mappings, m.targets]);
+
+  // The rows are rebuilt only when what they show changes, not when the screen re-renders for other state (e.g.
+  // the whole-file read starting or ending), which would re-render every Select at once.
+  const shownTable = useDeferredValue(table);
+  const { setTarget, setValueType, targets } = m;
+  const rows = useMemo(
+    () =>
+      shownTable &&
+      mappings.map((x) => {
+                  const col = shownTable.columns.find((c) => c.index === x.column);
+                  const samples = shownTable.samples[shownTable.columns.findIndex((c) => c.index === x.column)] ?? [];
+                  const def = targets.find((d) => d.id === x.target);
+                  const isList = x.target === 'phones' || x.target === 'emails';
+                  return (
+                    <Table.Tr key={x.column} data-column={x.header}>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>{x.header}</Text>
+                        <Text size="xs" c="dimmed">{t('mapping.letter', { letter: col?.letter ?? '' })}</Text>
+                      </Table.Td>
+                      <Table.Td style={{ maxWidth: 380 }}>
+                        <Text size="xs" c="dimmed" lineClamp={2}>{samples.length ? samples.join(' · ') : t('mapping.empty')}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          data={data}
+                          value={x.target}
+                          onChange={(v) => v && setTarget(x.column, v as TargetId)}
+                          searchable
+                          allowDeselect={false}
+                          nothingFoundMessage={t('mapping.nothingFound')}
+                          aria-label={t('mapping.targetFor', { column: x.header })}
+                          error={clashes.has(x.target) ? true : undefined}
+                          size="xs"
+                          comboboxProps={{ withinPortal: true }}
+                          data-testid={`target-${x.column}`}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        {isList && (
+                          <Select
+                            size="xs"
+                            value={x.valueType ?? 'personal'}
+                            onChange={(v) => v && setValueType(x.column, v as ValueType)}
+                            data={(['personal', 'home', 'office'] as const).map((v) => ({ value: v, label: t(`valueType.${v}`) }))}
+                            allowDeselect={false}
+                            aria-label={t('mapping.kindFor', { column: x.header })}
+                          />
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        {x.target === 'ignore' ? <Badge color="gray" variant="light" tt="none">{t('mapping.ignored')}</Badge> : (
+                          <Tooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} multiline w={260}>
+                            <Badge tt="none" variant="light" color={x.confidence >= 0.8 ? 'teal' : x.confidence >= 0.5 ? 'yellow' : 'orange'}>
+                              {x.confidence >= 1 ? t('mapping.chosenShort') : formatPercent(x.confidence)}
+                            </Badge>
+                          </Tooltip>
+                        )}
+                        {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                }),
+    [mappings, shownTable, targets, data, clashes, t, pick, setTarget, setValueType],
+  );
 
   const ready = m.mappings.length > 0 && m.mappings.some((x) => x.target !== 'ignore') && clashes.size === 0;
 
@@ -111,7 +182,7 @@ export function MappingScreen() {
       {clashes.size > 0 && <ErrorAlert error={{ vi: t('mapping.clash', { lng: 'vi' }), en: t('mapping.clash', { lng: 'en' }) }} color="orange" />}
 
       <Card withBorder padding={0}>
-        {m.busy ? <Group p="md"><Loader size="sm" /><Text size="sm">{t('mapping.suggesting')}</Text></Group> : (
+        {m.busy || (!current && !m.error) ? <Group p="md"><Loader size="sm" /><Text size="sm">{t('mapping.suggesting')}</Text></Group> : (
           <ScrollArea h="calc(100vh - 350px)" mih={280} type="auto">
             <Table stickyHeader verticalSpacing={6} fz="sm" data-testid="mapping-table">
               <Table.Thead>
@@ -124,60 +195,7 @@ export function MappingScreen() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {m.mappings.map((x) => {
-                  const col = table.columns.find((c) => c.index === x.column);
-                  const samples = table.samples[table.columns.findIndex((c) => c.index === x.column)] ?? [];
-                  const def = m.targets.find((d) => d.id === x.target);
-                  const isList = x.target === 'phones' || x.target === 'emails';
-                  return (
-                    <Table.Tr key={x.column} data-column={x.header}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>{x.header}</Text>
-                        <Text size="xs" c="dimmed">{t('mapping.letter', { letter: col?.letter ?? '' })}</Text>
-                      </Table.Td>
-                      <Table.Td style={{ maxWidth: 380 }}>
-                        <Text size="xs" c="dimmed" lineClamp={2}>{samples.length ? samples.join(' · ') : t('mapping.empty')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Select
-                          data={data}
-                          value={x.target}
-                          onChange={(v) => v && m.setTarget(x.column, v as TargetId)}
-                          searchable
-                          allowDeselect={false}
-                          nothingFoundMessage={t('mapping.nothingFound')}
-                          aria-label={t('mapping.targetFor', { column: x.header })}
-                          error={clashes.has(x.target) ? true : undefined}
-                          size="xs"
-                          comboboxProps={{ withinPortal: true }}
-                          data-testid={`target-${x.column}`}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        {isList && (
-                          <Select
-                            size="xs"
-                            value={x.valueType ?? 'personal'}
-                            onChange={(v) => v && m.setValueType(x.column, v as ValueType)}
-                            data={(['personal', 'home', 'office'] as const).map((v) => ({ value: v, label: t(`valueType.${v}`) }))}
-                            allowDeselect={false}
-                            aria-label={t('mapping.kindFor', { column: x.header })}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {x.target === 'ignore' ? <Badge color="gray" variant="light" tt="none">{t('mapping.ignored')}</Badge> : (
-                          <Tooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} multiline w={260}>
-                            <Badge tt="none" variant="light" color={x.confidence >= 0.8 ? 'teal' : x.confidence >= 0.5 ? 'yellow' : 'orange'}>
-                              {x.confidence >= 1 ? t('mapping.chosenShort') : formatPercent(x.confidence)}
-                            </Badge>
-                          </Tooltip>
-                        )}
-                        {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {rows}
               </Table.Tbody>
             </Table>
           </ScrollArea>
