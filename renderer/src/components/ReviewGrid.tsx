@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../shared/ingest/types';
 import type { ColumnMapping, TargetDef } from '../../../shared/mapping/types';
 import type { GridRow } from '../workers/protocol';
-import { useBilingual } from '../i18n';
 import { useGridRows } from './useGridRows';
 import { ReviewGridRow, type EditorActions } from './ReviewGridRow';
 
@@ -42,7 +41,6 @@ function cellAt(target: EventTarget): { row: number; col: number } | null {
 
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
   const { t, i18n } = useTranslation();
-  const pick = useBilingual();
   const scrollRef = useRef<HTMLDivElement>(null);
   const { want, get } = useGridRows(version);
   const [active, setActive] = useState({ row: 0, col: 0 });
@@ -50,6 +48,9 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
 
   const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
   const items = virtualizer.getVirtualItems();
+  // Rows are drawn in slot order (slot = index modulo the rows on screen), so React never moves a row element
+  // when scrolling: the row that scrolls in takes the slot, key and elements of the row that scrolled out.
+  const slots = useMemo(() => [...items].sort((a, b) => (a.index % items.length) - (b.index % items.length)), [items]);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
@@ -61,12 +62,6 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const activeRow = get(active.row);
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
-  const targetLabel = (column: number) => {
-    const m = mappings.find((x) => x.column === column);
-    if (!m || m.target === 'ignore') return t('mapping.ignored');
-    const d = targets.find((x) => x.id === m.target);
-    return d ? pick(d.label) : m.target;
-  };
 
   const move = (dRow: number, dCol: number) => {
     setActive((a) => {
@@ -132,6 +127,27 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     setEditing({ value: r.cells[columns[at.col].index] ?? '' });
   };
 
+  // The header is the same on every scroll frame: built once per columns / mapping / language.
+  const header = useMemo(() => {
+    const targetLabel = (column: number) => {
+      const m = mappings.find((x) => x.column === column);
+      if (!m || m.target === 'ignore') return t('mapping.ignored');
+      const d = targets.find((x) => x.id === m.target);
+      return d ? d.label[lang] : m.target;
+    };
+    return (
+      <div className="grid-header" role="row" style={{ width }}>
+        <div className="grid-num" role="columnheader">{t('review.row')}</div>
+        {columns.map((c) => (
+          <div key={c.index} className="grid-head-cell" role="columnheader" style={{ width: COL_WIDTH }} title={`${c.header} → ${targetLabel(c.index)}`}>
+            <div className="grid-head-name">{c.header}</div>
+            <div className="grid-head-target">{targetLabel(c.index)}</div>
+          </div>
+        ))}
+      </div>
+    );
+  }, [columns, mappings, targets, width, t, lang]);
+
   return (
     <div
       ref={scrollRef}
@@ -147,20 +163,12 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       style={{ height }}
       data-testid="grid"
     >
-      <div className="grid-header" role="row" style={{ width }}>
-        <div className="grid-num" role="columnheader">{t('review.row')}</div>
-        {columns.map((c) => (
-          <div key={c.index} className="grid-head-cell" role="columnheader" style={{ width: COL_WIDTH }} title={`${c.header} → ${targetLabel(c.index)}`}>
-            <div className="grid-head-name">{c.header}</div>
-            <div className="grid-head-target">{targetLabel(c.index)}</div>
-          </div>
-        ))}
-      </div>
+      {header}
       <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
         {/* The row numbers stay in view when scrolling sideways: one sticky column for all of them (a sticky
             number in every row made each one a layer of its own and cost more than the rows themselves). */}
         <div className="grid-gutter" aria-hidden="true">
-          {items.map((v) => {
+          {slots.map((v) => {
             const r = get(v.index);
             return (
               <div
@@ -175,11 +183,8 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
           })}
         </div>
         <div className="grid-rows" style={{ width: width - NUM_WIDTH }}>
-          {items.map((v) => (
+          {slots.map((v) => (
             <ReviewGridRow
-              // Keys cycle through as many slots as there are rows on screen: the row scrolling in takes the
-              // key of the one that scrolled out, so React updates that row's elements instead of removing
-              // them and creating new ones.
               key={v.index % items.length}
               index={v.index}
               start={v.start}
