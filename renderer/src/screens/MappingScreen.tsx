@@ -3,10 +3,10 @@
  * a searchable target list grouped as contact fields / dynamic attributes / funnels; phone/email kind;
  * templates saved by the user and proposed when this file's headers match one.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Loader, Menu, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TargetDef, TargetId } from '../../../shared/mapping/types';
+import type { ColumnMapping, TargetDef, TargetId } from '../../../shared/mapping/types';
 import type { ValueType } from '../../../shared/omi/types';
 import { useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
@@ -16,6 +16,8 @@ import { formatPercent } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 
+/** Mapping rows mounted per task (see rowLimit). */
+const ROWS_PER_TASK = 2;
 const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
 
 export function MappingScreen() {
@@ -41,7 +43,15 @@ export function MappingScreen() {
   const mappings = useDeferredValue(m.mappings);
   const mappingsFor = useDeferredValue(m.forTable);
   const current = mappingsFor === tableVersion;
-  const shown = !m.busy && current && mappings.length > 0;
+  // Rows are added a few at a time, one task each: mounting every Select in one go is a long task.
+  const [rowLimit, setRowLimit] = useState({ forTable: -1, n: ROWS_PER_TASK });
+  const visible = rowLimit.forTable === mappingsFor ? rowLimit.n : ROWS_PER_TASK;
+  useEffect(() => {
+    if (visible >= mappings.length) return;
+    const timer = setTimeout(() => setRowLimit({ forTable: mappingsFor, n: visible + ROWS_PER_TASK }), 0);
+    return () => clearTimeout(timer);
+  }, [visible, mappings.length, mappingsFor]);
+  const shown = !m.busy && current && mappings.length > 0 && visible >= mappings.length;
   useEffect(() => {
     if (!shown) return;
     performance.mark('omi:mapping-ready');
@@ -73,61 +83,24 @@ export function MappingScreen() {
   const rows = useMemo(
     () =>
       shownTable &&
-      mappings.map((x) => {
-                  const col = shownTable.columns.find((c) => c.index === x.column);
-                  const samples = shownTable.samples[shownTable.columns.findIndex((c) => c.index === x.column)] ?? [];
-                  const def = targets.find((d) => d.id === x.target);
-                  const isList = x.target === 'phones' || x.target === 'emails';
-                  return (
-                    <Table.Tr key={x.column} data-column={x.header}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>{x.header}</Text>
-                        <Text size="xs" c="dimmed">{t('mapping.letter', { letter: col?.letter ?? '' })}</Text>
-                      </Table.Td>
-                      <Table.Td style={{ maxWidth: 380 }}>
-                        <Text size="xs" c="dimmed" lineClamp={2}>{samples.length ? samples.join(' · ') : t('mapping.empty')}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Select
-                          data={data}
-                          value={x.target}
-                          onChange={(v) => v && setTarget(x.column, v as TargetId)}
-                          searchable
-                          allowDeselect={false}
-                          nothingFoundMessage={t('mapping.nothingFound')}
-                          aria-label={t('mapping.targetFor', { column: x.header })}
-                          error={clashes.has(x.target) ? true : undefined}
-                          size="xs"
-                          comboboxProps={{ withinPortal: true }}
-                          data-testid={`target-${x.column}`}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        {isList && (
-                          <Select
-                            size="xs"
-                            value={x.valueType ?? 'personal'}
-                            onChange={(v) => v && setValueType(x.column, v as ValueType)}
-                            data={(['personal', 'home', 'office'] as const).map((v) => ({ value: v, label: t(`valueType.${v}`) }))}
-                            allowDeselect={false}
-                            aria-label={t('mapping.kindFor', { column: x.header })}
-                          />
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {x.target === 'ignore' ? <Badge color="gray" variant="light" tt="none">{t('mapping.ignored')}</Badge> : (
-                          <Tooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} multiline w={260}>
-                            <Badge tt="none" variant="light" color={x.confidence >= 0.8 ? 'teal' : x.confidence >= 0.5 ? 'yellow' : 'orange'}>
-                              {x.confidence >= 1 ? t('mapping.chosenShort') : formatPercent(x.confidence)}
-                            </Badge>
-                          </Tooltip>
-                        )}
-                        {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                }),
-    [mappings, shownTable, targets, data, clashes, t, pick, setTarget, setValueType],
+      mappings.slice(0, visible).map((x) => {
+        const i = shownTable.columns.findIndex((c) => c.index === x.column);
+        return (
+          <MappingRow
+            key={x.column}
+            x={x}
+            letter={shownTable.columns[i]?.letter ?? ''}
+            samples={shownTable.samples[i]}
+            def={targets.find((d) => d.id === x.target)}
+            data={data}
+            clash={clashes.has(x.target)}
+            pick={pick}
+            setTarget={setTarget}
+            setValueType={setValueType}
+          />
+        );
+      }),
+    [mappings, visible, shownTable, targets, data, clashes, pick, setTarget, setValueType],
   );
 
   const ready = m.mappings.length > 0 && m.mappings.some((x) => x.target !== 'ignore') && clashes.size === 0;
@@ -212,3 +185,69 @@ export function MappingScreen() {
     </Stack>
   );
 }
+
+interface RowProps {
+  x: ColumnMapping;
+  letter: string;
+  samples: string[] | undefined;
+  def: TargetDef | undefined;
+  data: { group: string; items: { value: string; label: string }[] }[];
+  clash: boolean;
+  pick: (text: Bilingual | undefined | null) => string;
+  setTarget: (column: number, target: TargetId) => void;
+  setValueType: (column: number, valueType: ValueType) => void;
+}
+
+/** One column's row; memoised, so adding rows or changing one target re-renders only the rows that changed. */
+const MappingRow = memo(function MappingRow({ x, letter, samples, def, data, clash, pick, setTarget, setValueType }: RowProps) {
+  const { t } = useTranslation();
+  const isList = x.target === 'phones' || x.target === 'emails';
+  return (
+    <Table.Tr data-column={x.header}>
+      <Table.Td>
+        <Text size="sm" fw={500}>{x.header}</Text>
+        <Text size="xs" c="dimmed">{t('mapping.letter', { letter })}</Text>
+      </Table.Td>
+      <Table.Td style={{ maxWidth: 380 }}>
+        <Text size="xs" c="dimmed" lineClamp={2}>{samples?.length ? samples.join(' · ') : t('mapping.empty')}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Select
+          data={data}
+          value={x.target}
+          onChange={(v) => v && setTarget(x.column, v as TargetId)}
+          searchable
+          allowDeselect={false}
+          nothingFoundMessage={t('mapping.nothingFound')}
+          aria-label={t('mapping.targetFor', { column: x.header })}
+          error={clash ? true : undefined}
+          size="xs"
+          comboboxProps={{ withinPortal: true }}
+          data-testid={`target-${x.column}`}
+        />
+      </Table.Td>
+      <Table.Td>
+        {isList && (
+          <Select
+            size="xs"
+            value={x.valueType ?? 'personal'}
+            onChange={(v) => v && setValueType(x.column, v as ValueType)}
+            data={(['personal', 'home', 'office'] as const).map((v) => ({ value: v, label: t(`valueType.${v}`) }))}
+            allowDeselect={false}
+            aria-label={t('mapping.kindFor', { column: x.header })}
+          />
+        )}
+      </Table.Td>
+      <Table.Td>
+        {x.target === 'ignore' ? <Badge color="gray" variant="light" tt="none">{t('mapping.ignored')}</Badge> : (
+          <Tooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} multiline w={260}>
+            <Badge tt="none" variant="light" color={x.confidence >= 0.8 ? 'teal' : x.confidence >= 0.5 ? 'yellow' : 'orange'}>
+              {x.confidence >= 1 ? t('mapping.chosenShort') : formatPercent(x.confidence)}
+            </Badge>
+          </Tooltip>
+        )}
+        {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
+      </Table.Td>
+    </Table.Tr>
+  );
+});
