@@ -13,6 +13,7 @@ import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { buildRenderer } from '../harness/build';
 import { startHarness, type Harness } from '../harness/server';
 import { openBrowser, type BrowserSession } from './browser';
+import { openAndAcceptMapping, sendSlowly } from './flow';
 
 describe('connecting to an OMI account', () => {
   let sandbox: SandboxHandle;
@@ -68,21 +69,11 @@ describe('connecting to an OMI account', () => {
     const workbook = join(tmp, 'khach-hang.xlsx');
     writeMessyWorkbook(workbook);
     await page.getByTestId('next').click();
-    harness.nextOpen(workbook);
-    await page.getByTestId('open-dialog').click();
-    await page.getByTestId('row-count').waitFor();
-    await page.getByTestId('next').click();
-    await page.getByTestId('mapping-table').waitFor();
-    await page.getByTestId('next').click();
-    await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor();
-    const valid = Number((await page.getByTestId('review-counts').locator('text=/hợp lệ/').innerText()).replace(/\D/g, ''));
-    await page.getByTestId('next').click();
+    const valid = await openAndAcceptMapping(page, harness, workbook);
 
     // The token "expires" after a few calls.
     await sandbox.faults({ tokenExpiresAfter: 4 });
-    await page.getByText('Nâng cao').click();
-    await page.getByLabel('Số dòng mỗi lần gửi').fill('2');
-    await page.getByLabel('Số lần gửi song song').fill('1');
+    await sendSlowly(page);
     await page.getByTestId('next').click();
     const dialog = page.getByRole('dialog', { name: 'Cần mã truy cập mới' });
     await dialog.waitFor({ timeout: 60_000 });

@@ -12,6 +12,7 @@ import { writeMessyWorkbook } from '../fixtures/messy';
 import { buildRenderer } from '../harness/build';
 import { startHarness, type Harness } from '../harness/server';
 import { openBrowser, type BrowserSession } from './browser';
+import { openAndAcceptMapping, sendSlowly } from './flow';
 
 describe('an interrupted import', () => {
   let sandbox: SandboxHandle;
@@ -49,20 +50,10 @@ describe('an interrupted import', () => {
     await page.getByTestId('test-connection').click();
     await page.getByTestId('connection-ok').waitFor();
     await page.getByTestId('next').click();
-    first.harness.nextOpen(workbook);
-    await page.getByTestId('open-dialog').click();
-    await page.getByTestId('row-count').waitFor();
-    await page.getByTestId('next').click();
-    await page.getByTestId('mapping-table').waitFor();
-    await page.getByTestId('next').click();
-    await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor();
-    const valid = Number((await page.getByTestId('review-counts').locator('text=/hợp lệ/').innerText()).replace(/\D/g, ''));
-    await page.getByTestId('next').click();
+    const valid = await openAndAcceptMapping(page, first.harness, workbook);
 
     await sandbox.faults({ latencyMs: 400 });
-    await page.getByText('Nâng cao').click();
-    await page.getByLabel('Số dòng mỗi lần gửi').fill('2');
-    await page.getByLabel('Số lần gửi song song').fill('1');
+    await sendSlowly(page);
     await page.getByTestId('next').click();
     await expect.poll(() => page.getByTestId('progress').innerText(), { timeout: 60_000 }).toMatch(/[1-9]\d* \/ \d+ dòng/);
     // Closing the window while it runs asks first (beforeunload); the user stays.
