@@ -7,13 +7,14 @@
  * Timings are interleaved (baseline, ingest, baseline, …) so load from other processes hits both alike.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { ingest } from '../../shared/ingest';
 import { report } from './report';
+import { writeLines } from '../fixtures/write-lines';
 
 const COLUMNS = [
   'STT', 'Họ và tên', 'SĐT', 'Email', 'Giới tính', 'Ngày sinh', 'Địa chỉ', 'Quận/Huyện', 'Tỉnh/Thành', 'Công ty',
@@ -47,20 +48,7 @@ function csvLine(cells: (string | number)[]): string {
 /** Writes the CSV unless this exact file (same generator version in its name) is already there. */
 function writeCsv(path: string, rows: number): void {
   if (existsSync(path)) return;
-  const fd = openSync(path, 'w');
-  try {
-    let chunk = '\ufeff' + csvLine(COLUMNS);
-    for (let i = 0; i < rows; i++) {
-      chunk += csvLine(row(i, true));
-      if (chunk.length > 1 << 20) {
-        writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
+  writeLines(path, '\ufeff' + csvLine(COLUMNS), rows, (i) => csvLine(row(i, true)));
 }
 
 /** Child mode: ingest one file and print the peak RSS in MB. */
