@@ -55,6 +55,21 @@ export interface PrepareOptions {
   defaultCountry?: string;
   /** Codes of automatic changes the user turned off (e.g. `name.title-case`). */
   disabledChanges?: string[];
+  /**
+   * Cells that keep their value as typed for some kinds of automatic change, while the rest of the file still
+   * gets them ("keep the original" on one cell). Codes the cleaners cannot switch off are ignored.
+   */
+  keepOriginal?: CellKeep[];
+}
+
+/** One cell kept as typed for the listed change codes (see PrepareOptions.keepOriginal). */
+export interface CellKeep {
+  /** 1-based sheet row number, as in PreparedRow.rowNumber (stable whatever the view or filter). */
+  rowNumber: number;
+  /** Column index in the Table. */
+  column: number;
+  /** Change codes not applied to this cell, e.g. `phone.2018-conversion`. */
+  codes: string[];
 }
 
 export interface PreparedTable {
