@@ -34,6 +34,7 @@ const EVENTS: Record<EventChannel, true> = {
   'import:rows': true,
   'import:done': true,
   'import:needs-credentials': true,
+  'import:failed': true,
 };
 
 export const REQUEST_CHANNELS = Object.keys(REQUESTS) as RequestChannel[];

@@ -205,6 +205,11 @@ export interface Events {
   'import:rows': { importId: string; outcomes: RowOutcome[] };
   'import:done': ImportResult;
   'import:needs-credentials': { importId: string };
+  /**
+   * The import stopped without a result (e.g. its journal could not be written: disk full, file locked). Sent
+   * instead of import:done; `error.text` says what happened and what to do. The journal lets it be continued.
+   */
+  'import:failed': { importId: string; error: { code: string; text: Bilingual } };
 }
 export type EventChannel = keyof Events;
 
