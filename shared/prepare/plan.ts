@@ -2,6 +2,7 @@ import { findTarget } from '../mapping/catalog';
 import { foldKey } from '../clean/text-compare';
 import type { ColumnMapping, TargetCatalog, TargetDef } from '../mapping/types';
 import type { ValueType } from '../omi/types';
+import { indexCellKeeps, type CellDisabled } from './keep';
 import type { PrepareOptions } from './types';
 
 /** One mapped column, resolved once per mapping so each row costs only its cleaning. */
@@ -20,6 +21,8 @@ export interface PreparePlan {
   /** Field or target id → the first column that fills it, to place row-level findings. */
   columnOf: Map<string, number>;
   disabled: ReadonlySet<string>;
+  /** Cells kept as typed for some changes (PrepareOptions.keepOriginal): rowNumber → column → turned-off codes. */
+  cellDisabled: CellDisabled;
   defaultCountry: string;
 }
 
@@ -57,5 +60,6 @@ function build(mapping: ColumnMapping[], catalog: TargetCatalog, options: Prepar
     columns.push({ column: m.column, header: m.header, target, valueType: m.valueType, landline: LANDLINE.test(foldKey(m.header)) });
     if (!columnOf.has(m.target)) columnOf.set(m.target, m.column);
   }
-  return { columns, columnOf, disabled: new Set(options.disabledChanges ?? []), defaultCountry: options.defaultCountry ?? 'VN' };
+  const disabled = new Set(options.disabledChanges ?? []);
+  return { columns, columnOf, disabled, cellDisabled: indexCellKeeps(options.keepOriginal, disabled), defaultCountry: options.defaultCountry ?? 'VN' };
 }

@@ -14,6 +14,7 @@ import type { TableRow } from '../ingest/types';
 import { VALUE_TYPE_LABEL, type ContactInput, type DynamicUpdate, type Value } from '../omi/types';
 import { checkIdentity } from '../validate/identity';
 import { validateContact } from '../validate/contact';
+import { SWITCHABLE_LABEL } from './keep';
 import type { ColumnPlan, PreparePlan } from './plan';
 import type { Change, Issue, PreparedRow } from './types';
 
@@ -28,8 +29,9 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
   const dynamic: DynamicUpdate[] = [];
   const issues: Issue[] = [];
   const changes: Change[] = [];
-  const ctx = { disabled: plan.disabled };
+  const fileCtx = { disabled: plan.disabled };
   const out: Out = { changes, issues };
+  const rowKeeps = plan.cellDisabled.size ? plan.cellDisabled.get(row.rowNumber) : undefined;
   for (const cp of plan.columns) {
     const col = cp.column;
     const cell = row.cells[col] ?? '';
@@ -37,6 +39,10 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
     const raw = row.raw?.[col];
     if (cell.trim() === '' && (raw === undefined || raw === null || raw === '')) continue;
     const t = cp.target;
+    // A cell the user kept as typed for some changes gets its own set of turned-off codes.
+    const kept = rowKeeps?.get(col);
+    const ctx = kept ? { disabled: kept } : fileCtx;
+    const issuesBefore = issues.length;
     switch (t.kind) {
       case 'name': setOnce(contact, 'fullName', tie(out, col, cleanName(cell, ctx)), cp, issues); break;
       case 'gender': {
@@ -69,7 +75,7 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
         break;
       }
       case 'phones': {
-        const nums = tie(out, col, cleanPhones(cell, { disabled: plan.disabled, defaultCountry: plan.defaultCountry, landline: cp.landline, kind, raw }));
+        const nums = tie(out, col, cleanPhones(cell, { disabled: ctx.disabled, defaultCountry: plan.defaultCountry, landline: cp.landline, kind, raw }));
         addValues(contact, 'phones', nums, cp, changes);
         break;
       }
@@ -99,6 +105,7 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
         break;
       }
     }
+    if (kept) keptInvalid(issues, issuesBefore, col, kept, plan.disabled);
   }
   for (const f of validateContact(contact, dynamic)) issues.push({ column: plan.columnOf.get(f.field) ?? null, ...f.issue });
   const none = checkIdentity(contact);
@@ -114,6 +121,23 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
 }
 
 interface Out { changes: Change[]; issues: Issue[] }
+
+/**
+ * A cell kept as typed whose value is now refused (e.g. an 11-digit phone OMI no longer accepts): says why, so the
+ * user knows the way back is the automatic change or an edit.
+ */
+function keptInvalid(issues: Issue[], from: number, col: number, kept: ReadonlySet<string>, fileDisabled: ReadonlySet<string>): void {
+  let invalid = false;
+  for (let k = from; k < issues.length; k++) if (issues[k].column === col && issues[k].code.endsWith('.invalid')) invalid = true;
+  if (!invalid) return;
+  const codes = [...kept].filter((c) => !fileDisabled.has(c) && SWITCHABLE_LABEL[c]);
+  const vi = codes.map((c) => SWITCHABLE_LABEL[c].vi).join(', ');
+  const en = codes.map((c) => SWITCHABLE_LABEL[c].en).join(', ');
+  issues.push({ column: col, ...issue('warning', 'cell.kept-original', {
+    vi: `Ô này giữ nguyên giá trị gốc theo lựa chọn của bạn (không ${vi}), nhưng giá trị gốc không hợp lệ nên sẽ không được nhập. Hãy bật lại thay đổi tự động hoặc sửa ô.`,
+    en: `This cell keeps its original value as you chose (no ${en}), but that value is not valid, so it will be left out. Turn the automatic change back on or edit the cell.`,
+  }) });
+}
 
 /** Ties a cleaner's changes and issues to the column and gives back its value. */
 function tie<T>(out: Out, col: number, r: Cleaned<T>): T {
