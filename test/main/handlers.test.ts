@@ -2,7 +2,7 @@
  * The main-process handlers, driven as the window drives them (validated requests through dispatchRequest),
  * against a real omi-sandbox process and a real data folder on disk. No Electron: its side effects are injected.
  */
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -250,5 +250,68 @@ describe('imports', () => {
     const result = await done;
     expect(result.counts.failed).toBe(0);
     expect(await sandbox.contacts()).toHaveLength(plan.rows.length);
+  });
+});
+
+/** Fails with `what` if `promise` does not settle within `ms` (the window would be left waiting). */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms))]);
+}
+
+describe('an import whose files cannot be written', () => {
+  it('answers why when the journal folder cannot be made (a file stands there) and sends nothing', async () => {
+    const main = mainProcess();
+    const journals = join(main.userDataDir, 'journals');
+    writeFileSync(journals, 'not a folder');
+    const before = (await sandbox.contacts()).length;
+    const plan = await planFor(messyPath);
+    const started = await main.request('import:start', { plan, fileName: 'khach-hang.xlsx' });
+    expect(started.ok).toBe(false);
+    if (started.ok) return;
+    expect(started.error.code).toBe('journal.write');
+    expect(started.error.text.en).toContain(journals);
+    expect(started.error.text.en).toMatch(/free space.*start the import again/);
+    expect(started.error.text.vi).toContain(journals);
+    expect(started.error.text.vi).toMatch(/chỗ trống.*nhập lại/);
+    expect((await sandbox.contacts()).length).toBe(before);
+    expect(main.events).toEqual([]);
+    // Once the folder can be made, the same plan imports.
+    rmSync(journals);
+    const done = main.next('import:done');
+    expect((await main.request('import:start', { plan, fileName: 'khach-hang.xlsx' })).ok).toBe(true);
+    expect((await within(done, 60_000, 'import:done')).counts.created).toBe(plan.rows.length);
+  });
+
+  it('still sends the result when the history cannot be written (a folder stands where history.json goes)', async () => {
+    const main = mainProcess();
+    mkdirSync(join(main.userDataDir, 'history.json'));
+    const plan = await planFor(messyPath, 'create', { chunkSize: 50 });
+    const done = main.next('import:done');
+    expect((await main.request('import:start', { plan, fileName: 'khach-hang.xlsx' })).ok).toBe(true);
+    const result = await within(done, 60_000, 'import:done');
+    expect(result.counts.created).toBe(plan.rows.length);
+    expect(result.outcomes).toHaveLength(plan.rows.length);
+    expect(main.events.filter((e) => e.event === 'import:failed')).toEqual([]);
+    // The journal says the import finished, so it is not offered again.
+    expect(await main.request('import:pending', undefined)).toEqual([]);
+  });
+
+  it('refuses to continue from a damaged journal with the journal\'s own sentence, not "data not found"', async () => {
+    const main = mainProcess();
+    await sandbox.faults({ latencyMs: 40 });
+    const plan = await planFor(messyPath, 'create', { chunkSize: 10, concurrency: 1 });
+    const firstProgress = main.next('import:progress', (p) => p.created > 0);
+    const cancelled = main.next('import:done');
+    const started = await main.request('import:start', { plan, fileName: 'khach-hang.xlsx' });
+    await within(firstProgress, 60_000, 'progress');
+    await main.request('import:cancel', { importId: plan.importId });
+    await within(cancelled, 60_000, 'import:done');
+    await sandbox.faults({ latencyMs: 0 });
+    const journalPath = started.ok ? started.value.journalPath : '';
+    const lines = readFileSync(journalPath, 'utf8').split('\n');
+    writeFileSync(journalPath, [lines[0], '{ not json', ...lines.slice(1)].join('\n'));
+    const continued = await main.request('import:continue', { importId: plan.importId });
+    expect(continued).toMatchObject({ ok: false, error: { code: 'journal.damaged' } });
+    if (!continued.ok) expect(continued.error.text.en).toContain(journalPath);
   });
 });

@@ -4,7 +4,8 @@ import type { Outcome, PendingImport } from '../../../shared/ipc/contract';
 import type { OmiApi } from '../../../shared/omi/api';
 import { importPlanSchema } from '../../../shared/ipc/contract';
 import { startImport, type ImportJob } from '../../../shared/upload/engine';
-import { replayJournal } from '../../../shared/upload/journal';
+import { replayJournal, type JournalStore } from '../../../shared/upload/journal';
+import { isUserError, type Bilingual } from '../../../shared/text';
 import type { ImportPlan } from '../../../shared/upload/types';
 import { openFileJournal, readJournalFile } from '../journal/file-journal';
 import { journalPathFor, journalsDir } from '../paths';
@@ -41,9 +42,15 @@ export function importHandlers(
     // Fails here (with the connection's own sentence) before a journal is opened when there is no usable connection.
     await connection.api();
     const journalPath = journalPathFor(plan.importId, deps.userDataDir);
-    await mkdir(dir, { recursive: true });
-    await writeFile(planPath(plan.importId), JSON.stringify({ fileName, plan }));
-    const journal = await openFileJournal(journalPath);
+    let journal: JournalStore;
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(planPath(plan.importId), JSON.stringify({ fileName, plan }));
+      journal = await openFileJournal(journalPath);
+    } catch (e) {
+      // Nothing was sent yet: the window gets the reason as the answer, not an unexpected-error message.
+      return { ok: false, error: isUserError(e) ? { code: e.code, text: e.text } : journalSetupError(dir, e) };
+    }
     const startedAt = Date.now();
     const entry: Running = { job: null as unknown as ImportJob, credentialsWaiter: null };
     entry.job = startImport(plan, {
@@ -63,11 +70,14 @@ export function importHandlers(
     });
     running.set(plan.importId, entry);
     // Everything is settled (journal closed, history written, job forgotten) before the window hears "done",
-    // so whatever it asks next (pending imports, history) already sees the end of this one.
-    void entry.job.done
-      .then(async (result) => {
+    // so whatever it asks next (pending imports, history) already sees the end of this one. Whatever goes wrong
+    // on the way, the window hears exactly one of import:done / import:failed: it must never wait forever.
+    void entry.job.done.then(
+      async (result) => {
         running.delete(plan.importId);
-        await journal.close();
+        // The journal's last line ('end') was flushed before the engine returned; closing can only fail on the
+        // file handle. The history is informative. Neither may keep the result from the window.
+        await journal.close().catch((e: unknown) => console.error('closing the journal failed', message(e)));
         await addToHistory(history, {
           importId: plan.importId,
           fileName,
@@ -76,14 +86,16 @@ export function importHandlers(
           mode: plan.mode,
           counts: result.counts,
           cancelled: result.cancelled,
-        });
+        }).catch((e: unknown) => console.error('writing the import history failed', message(e)));
         deps.emit('import:done', result);
-      })
-      .catch(async (e: unknown) => {
+      },
+      async (e: unknown) => {
         running.delete(plan.importId);
         await journal.close().catch(() => undefined);
-        console.error('import failed', e instanceof Error ? e.message : e);
-      });
+        console.error('import failed', message(e));
+        deps.emit('import:failed', { importId: plan.importId, error: isUserError(e) ? { code: e.code, text: e.text } : stoppedError(e) });
+      },
+    );
     return { ok: true, value: { importId: plan.importId, journalPath } };
   }
 
@@ -154,6 +166,34 @@ function decodePlan(bytes: ArrayBuffer): ImportPlan | null {
   } catch {
     return null;
   }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** The journal's folder or files could not be written before the import started. */
+function journalSetupError(dir: string, e: unknown): { code: string; text: Bilingual } {
+  const why = message(e);
+  return {
+    code: 'journal.write',
+    text: {
+      vi: `Không ghi được nhật ký nhập vào thư mục ${dir}: ${why}. Chưa có dòng nào được gửi. Hãy kiểm tra ổ đĩa còn chỗ trống và thư mục đó ghi được (không bị khoá, không phải một tệp), rồi bấm nhập lại.`,
+      en: `Could not write the import journal in the folder ${dir}: ${why}. No row has been sent yet. Check that the disk has free space and that the folder can be written (not locked, not a file), then start the import again.`,
+    },
+  };
+}
+
+/** An import that stopped on an unexpected error (a journal write fails with its own UserError sentence). */
+function stoppedError(e: unknown): { code: string; text: Bilingual } {
+  const why = message(e);
+  return {
+    code: 'import.stopped',
+    text: {
+      vi: `Lần nhập đã dừng giữa chừng vì một lỗi bất ngờ (${why}). Những dòng đã gửi đều được ghi lại trong nhật ký: hãy tiếp tục lần nhập (nút "Nhập tiếp" ở đầu màn hình, hoặc bấm nhập lại), các dòng đã nhập sẽ không bị gửi lại.`,
+      en: `The import stopped part-way because of an unexpected error (${why}). Every row already sent is recorded in the journal: continue the import (the "Continue the import" button at the top of the screen, or start it again); rows already imported will not be sent again.`,
+    },
+  };
 }
 
 function safeName(importId: string): string {
