@@ -5,23 +5,38 @@
  */
 import type { ReadTableOptions, Table } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
-import type { DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
+import type { CellKeep, DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
+import { isSwitchable } from '../../../shared/prepare/keep';
 import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 import { UserError } from '../../../shared/text';
 import * as engine from './engine';
 import { replaceAll, titleCase, trimCell } from './cellFixes';
 import type {
-  BulkFix, CatalogInput, GridRow, IssueCount, MappingSuggestion, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
+  BulkFix, CatalogInput, DuplicatePreview, GridRow, IssueCount, MappingSuggestion, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
 } from './protocol';
+import { duplicatePreview } from './duplicatePreview';
 
 /** One cell edit, enough to undo and redo it. */
 interface CellEdit {
+  kind?: undefined;
   row: number;
   column: number;
   before: string;
   after: string;
   wasEdited: boolean;
 }
+
+/** "Keep the original" turned on (keep) or off for one change code of one cell; undone by the opposite. */
+interface KeepEdit {
+  kind: 'keep';
+  row: number;
+  column: number;
+  code: string;
+  keep: boolean;
+}
+
+/** One step of the undo history holds any mix of both. */
+type Edit = CellEdit | KeepEdit;
 
 /** Above this many touched rows, prepare the whole table again (also refreshes duplicate groups). */
 const FULL_PREPARE_THRESHOLD = 2000;
@@ -57,10 +72,18 @@ export class Pipeline {
   /** Table row index → index in prepared.rows (-1 when the row was not prepared). */
   private preparedOf = new Int32Array(0);
   private edited = new Map<number, Set<number>>();
-  private undoStack: CellEdit[][] = [];
-  private redoStack: CellEdit[][] = [];
+  /** Cells kept as typed: table row index → column → change codes not applied there. */
+  private keeps = new Map<number, Map<number, Set<string>>>();
+  /** The options every row is prepared with (one object while nothing changes, so the resolved plan is reused). */
+  private prepareOptions: PrepareOptions | null = null;
+  /** Sheet row number → table row index, for the duplicate groups (which name rows by number). */
+  private indexOfNumber = new Map<number, number>();
+  private undoStack: Edit[][] = [];
+  private redoStack: Edit[][] = [];
   private filter: ReviewFilter = 'all';
   private issueCode: string | undefined;
+  /** Only these table rows are shown (a duplicate group opened in the grid), or null. */
+  private onlyRows: Set<number> | null = null;
   private view = new Int32Array(0);
   private version = 0;
 
@@ -149,13 +172,16 @@ export class Pipeline {
     this.mappings = mappings;
     this.policy = policy;
     this.disabledChanges = disabledChanges;
+    this.prepareOptions = null;
     this.prepareEverything();
     return this.summary();
   }
 
-  setFilter(filter: ReviewFilter, issueCode?: string): ReviewSummary {
+  /** Filters the grid; `rowNumbers` shows only those sheet rows (e.g. one duplicate group), whatever the filter. */
+  setFilter(filter: ReviewFilter, issueCode?: string, rowNumbers?: number[]): ReviewSummary {
     this.filter = filter;
     this.issueCode = issueCode;
+    this.onlyRows = rowNumbers?.length ? new Set(rowNumbers.map((n) => this.indexOfNumber.get(n) ?? -1)) : null;
     this.rebuildView();
     return this.summary();
   }
@@ -168,7 +194,7 @@ export class Pipeline {
       const t = this.view[i];
       const row = table.rows[t];
       const p = this.preparedRow(t);
-      out.push({
+      const g: GridRow = {
         rowIndex: t,
         rowNumber: row.rowNumber,
         status: p?.status ?? 'valid',
@@ -177,7 +203,10 @@ export class Pipeline {
         changes: p?.changes ?? [],
         edited: [...(this.edited.get(t) ?? [])],
         duplicateOf: p?.duplicateOf,
-      });
+      };
+      const kept = this.keeps.get(t);
+      if (kept) g.kept = [...kept].map(([column, codes]) => ({ column, codes: [...codes] }));
+      out.push(g);
     }
     return out;
   }
@@ -186,16 +215,53 @@ export class Pipeline {
     const table = needs(this.table, 'bảng / table');
     const before = table.rows[rowIndex]?.cells[column];
     if (before === undefined || before === value) return this.summary();
-    this.commit([{ row: rowIndex, column, before, after: value, wasEdited: this.isEdited(rowIndex, column) }]);
+    this.commit(this.cellEdit(rowIndex, column, before, value));
     return this.summary();
+  }
+
+  /**
+   * "Keep the original": the cell keeps its value as typed for change `code` (keep true) or gets it again (false);
+   * the rest of the file is untouched. One step of the undo history.
+   */
+  keepOriginal(rowIndex: number, column: number, code: string, keep: boolean): ReviewSummary {
+    needs(this.table, 'bảng / table');
+    if (!isSwitchable(code)) {
+      throw new UserError('review.change-not-switchable', {
+        vi: 'Thay đổi này không tắt được vì không có nó giá trị không gửi được. Hãy sửa trực tiếp ô này.',
+        en: 'This change cannot be turned off: without it the value could not be sent. Edit the cell instead.',
+      });
+    }
+    if (this.isKept(rowIndex, column, code) !== keep) this.commit([{ kind: 'keep', row: rowIndex, column, code, keep }]);
+    return this.summary();
+  }
+
+  /** Every switchable automatic change in one column kept as typed (one undo step); `touched` counts the cells. */
+  keepColumn(column: number): ReviewSummary & { touched: number } {
+    const table = needs(this.table, 'bảng / table');
+    const edits: KeepEdit[] = [];
+    const cells = new Set<number>();
+    for (let t = 0; t < table.rows.length; t++) {
+      for (const c of this.preparedRow(t)?.changes ?? []) {
+        if (c.column !== column || !isSwitchable(c.code) || this.isKept(t, column, c.code)) continue;
+        if (edits.some((e) => e.row === t && e.code === c.code)) continue;
+        edits.push({ kind: 'keep', row: t, column, code: c.code, keep: true });
+        cells.add(t);
+      }
+    }
+    this.commit(edits);
+    return { ...this.summary(), touched: cells.size };
   }
 
   bulk(fix: BulkFix): ReviewSummary & { touched: number } {
     const table = needs(this.table, 'bảng / table');
-    const edits: CellEdit[] = [];
+    const edits: Edit[] = [];
+    let touched = 0;
     const set = (row: number, column: number, after: string) => {
       const before = table.rows[row].cells[column];
-      if (before !== after) edits.push({ row, column, before, after, wasEdited: this.isEdited(row, column) });
+      if (before !== after) {
+        edits.push(...this.cellEdit(row, column, before, after));
+        touched++;
+      }
     };
     const columnsFor = (pred: (m: ColumnMapping) => boolean) => this.mappings.filter(pred).map((m) => m.column);
     if (fix === 'suggestions') {
@@ -219,21 +285,25 @@ export class Pipeline {
       });
     }
     this.commit(edits);
-    return { ...this.summary(), touched: edits.length };
+    return { ...this.summary(), touched };
   }
 
   replace(find: string, replacement: string, column: number | null, matchCase: boolean): ReviewSummary & { touched: number } {
     const table = needs(this.table, 'bảng / table');
     const cols = column === null ? table.columns.map((c) => c.index) : [column];
-    const edits: CellEdit[] = [];
+    const edits: Edit[] = [];
+    let touched = 0;
     table.rows.forEach((r, t) => {
       for (const col of cols) {
         const after = replaceAll(r.cells[col] ?? '', find, replacement, matchCase);
-        if (after !== null && after !== r.cells[col]) edits.push({ row: t, column: col, before: r.cells[col], after, wasEdited: this.isEdited(t, col) });
+        if (after !== null && after !== r.cells[col]) {
+          edits.push(...this.cellEdit(t, col, r.cells[col], after));
+          touched++;
+        }
       }
     });
     this.commit(edits);
-    return { ...this.summary(), touched: edits.length };
+    return { ...this.summary(), touched };
   }
 
   undo(): ReviewSummary {
@@ -256,6 +326,22 @@ export class Pipeline {
 
   duplicates(limit: number) {
     return needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data').duplicates.slice(0, limit);
+  }
+
+  /**
+   * One group of duplicates (by its key) side by side, and what the current policy sends for it — worked out by the
+   * shared prepare code on the group's rows as they are now. Null when no group has that key any more.
+   */
+  duplicatePreview(key: string, maxRows: number): DuplicatePreview | null {
+    const table = needs(this.table, 'bảng / table');
+    const prepared = needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data');
+    const catalog = needs(this.catalog, 'danh mục / catalog');
+    return duplicatePreview({
+      key, maxRows, table, prepared, policy: this.policy,
+      indexOf: (n) => this.indexOfNumber.get(n),
+      preparedOf: (t) => this.preparedRow(t),
+      fresh: (t) => engine.prepareOne(table, t, this.mappings, catalog, this.options()),
+    });
   }
 
   plan(mode: ImportMode, options: ImportOptions, onlyRows?: number[]): ImportPlan {
@@ -290,6 +376,9 @@ export class Pipeline {
     this.prepared = null;
     this.preparedOf = new Int32Array(0);
     this.edited.clear();
+    this.keeps.clear();
+    this.prepareOptions = null;
+    this.onlyRows = null;
     this.undoStack = [];
     this.redoStack = [];
     this.view = new Int32Array(0);
@@ -298,7 +387,37 @@ export class Pipeline {
   }
 
   private options(): PrepareOptions {
-    return { duplicatePolicy: this.policy, defaultCountry: 'VN', disabledChanges: this.disabledChanges };
+    if (this.prepareOptions) return this.prepareOptions;
+    const table = needs(this.table, 'bảng / table');
+    const keepOriginal: CellKeep[] = [];
+    for (const [t, cols] of this.keeps) {
+      for (const [column, codes] of cols) keepOriginal.push({ rowNumber: table.rows[t].rowNumber, column, codes: [...codes] });
+    }
+    this.prepareOptions = { duplicatePolicy: this.policy, defaultCountry: 'VN', disabledChanges: this.disabledChanges, keepOriginal };
+    return this.prepareOptions;
+  }
+
+  private isKept(row: number, column: number, code: string): boolean {
+    return this.keeps.get(row)?.get(column)?.has(code) ?? false;
+  }
+
+  /** A new value typed into a cell: the value as typed is the user's, so any "keep the original" on it is dropped too. */
+  private cellEdit(row: number, column: number, before: string, after: string): Edit[] {
+    const out: Edit[] = [{ row, column, before, after, wasEdited: this.isEdited(row, column) }];
+    for (const code of this.keeps.get(row)?.get(column) ?? []) out.push({ kind: 'keep', row, column, code, keep: false });
+    return out;
+  }
+
+  private setKept(row: number, column: number, code: string, keep: boolean) {
+    const cols = this.keeps.get(row) ?? new Map<number, Set<string>>();
+    const codes = cols.get(column) ?? new Set<string>();
+    if (keep) codes.add(code);
+    else codes.delete(code);
+    if (codes.size) cols.set(column, codes);
+    else cols.delete(column);
+    if (cols.size) this.keeps.set(row, cols);
+    else this.keeps.delete(row);
+    this.prepareOptions = null;
   }
 
   private isEdited(row: number, column: number): boolean {
@@ -310,7 +429,7 @@ export class Pipeline {
     return i >= 0 && this.prepared ? this.prepared.rows[i] : undefined;
   }
 
-  private commit(edits: CellEdit[]) {
+  private commit(edits: Edit[]) {
     if (edits.length === 0) return;
     this.write(edits, 'after');
     this.undoStack.push(edits);
@@ -319,10 +438,14 @@ export class Pipeline {
   }
 
   /** Writes one side of a batch into the table and prepares the touched rows again. */
-  private write(edits: CellEdit[], side: 'before' | 'after') {
+  private write(edits: Edit[], side: 'before' | 'after') {
     const table = needs(this.table, 'bảng / table');
     const list = side === 'before' ? [...edits].reverse() : edits;
     for (const e of list) {
+      if (e.kind === 'keep') {
+        this.setKept(e.row, e.column, e.code, side === 'after' ? e.keep : !e.keep);
+        continue;
+      }
       table.rows[e.row].cells[e.column] = e[side];
       const mark = side === 'after' ? true : e.wasEdited;
       const cols = this.edited.get(e.row) ?? new Set<number>();
@@ -359,7 +482,11 @@ export class Pipeline {
     const byNumber = new Map<number, number>();
     this.prepared.rows.forEach((r, i) => byNumber.set(r.rowNumber, i));
     this.preparedOf = new Int32Array(table.rows.length);
-    table.rows.forEach((r, t) => (this.preparedOf[t] = byNumber.get(r.rowNumber) ?? -1));
+    this.indexOfNumber = new Map();
+    table.rows.forEach((r, t) => {
+      this.preparedOf[t] = byNumber.get(r.rowNumber) ?? -1;
+      this.indexOfNumber.set(r.rowNumber, t);
+    });
     this.rebuildView();
   }
 
@@ -374,6 +501,7 @@ export class Pipeline {
 
   private matches(t: number): boolean {
     const p = this.preparedRow(t);
+    if (this.onlyRows) return this.onlyRows.has(t);
     if (this.issueCode) return p?.issues.some((i) => i.code === this.issueCode) ?? false;
     switch (this.filter) {
       case 'all': return true;

@@ -23,7 +23,7 @@ const handlers: Handlers = {
     await pipeline.readWhole();
     return pipeline.prepare(a.mappings, a.duplicatePolicy, a.disabledChanges);
   },
-  setFilter: (a) => pipeline.setFilter(a.filter, a.issueCode),
+  setFilter: (a) => pipeline.setFilter(a.filter, a.issueCode, a.rowNumbers),
   rows: (a) => pipeline.rows(a.from, a.to),
   edit: (a) => pipeline.edit(a.rowIndex, a.column, a.value),
   bulk: (a) => pipeline.bulk(a.fix),
@@ -31,6 +31,9 @@ const handlers: Handlers = {
   undo: () => pipeline.undo(),
   redo: () => pipeline.redo(),
   duplicates: (a) => pipeline.duplicates(a.limit),
+  duplicatePreview: (a) => pipeline.duplicatePreview(a.key, a.maxRows),
+  keepOriginal: (a) => pipeline.keepOriginal(a.rowIndex, a.column, a.code, a.keep),
+  keepColumn: (a) => pipeline.keepColumn(a.column),
   plan: (a) => pipeline.plan(a.mode, a.options, a.onlyRows),
   planEncoded: (a) => pipeline.planEncoded(a.mode, a.options, a.onlyRows),
   cleanExport: (a) => pipeline.cleanExport(a.format),

@@ -6,6 +6,7 @@ import type { Bilingual } from '../../../shared/text';
 import type { Column, ReadTableOptions, Workbook } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetDef } from '../../../shared/mapping/types';
 import type { Change, DuplicateGroup, DuplicatePolicy, Issue, PreparedTable, RowStatus } from '../../../shared/prepare/types';
+import type { GroupMember, GroupPreview } from '../../../shared/prepare/duplicate-preview';
 import type { Funnel, LayoutAttribute } from '../../../shared/omi/types';
 import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 
@@ -75,6 +76,27 @@ export interface GridRow {
   /** Columns the user edited. */
   edited: number[];
   duplicateOf?: number;
+  /** Cells kept as typed ("keep the original"): the change codes not applied there. Absent when none. */
+  kept?: { column: number; codes: string[] }[];
+}
+
+/** One group of duplicates side by side and what the current policy sends for it (worker: duplicatePreview). */
+export interface DuplicatePreview {
+  key: string;
+  policy: DuplicatePolicy;
+  /** Every row of the contact the group is part of (rows linked through other shared values too), in file order. */
+  rowNumbers: number[];
+  /** Only the first rows are in `members` (the group is bigger than asked for). */
+  truncated: boolean;
+  /** Each row as it would be sent alone, with its fate; `reason` is what the report says for a skipped row. */
+  members: (GroupMember & { reason?: Bilingual })[];
+  /** merge: the one contact sent, with the values that came from the other rows. */
+  merged?: GroupPreview['merged'];
+  /**
+   * Rows were edited since the whole file was last checked and the group would now come out differently: the plan
+   * still holds the earlier result until the file is checked again.
+   */
+  stale: boolean;
 }
 
 export type BulkFix = 'suggestions' | 'phones' | 'title-case' | 'trim';
@@ -95,7 +117,8 @@ export interface WorkerApi {
   suggestMapping: [{ catalog: CatalogInput; templates: MappingTemplate[] }, MappingSuggestion];
   applyTemplate: [{ template: MappingTemplate }, ColumnMapping[]];
   prepare: [{ mappings: ColumnMapping[]; duplicatePolicy: DuplicatePolicy; disabledChanges: string[] }, ReviewSummary];
-  setFilter: [{ filter: ReviewFilter; issueCode?: string }, ReviewSummary];
+  /** `rowNumbers`: show only those sheet rows (a duplicate group), whatever the filter. */
+  setFilter: [{ filter: ReviewFilter; issueCode?: string; rowNumbers?: number[] }, ReviewSummary];
   rows: [{ from: number; to: number }, GridRow[]];
   edit: [{ rowIndex: number; column: number; value: string }, ReviewSummary];
   bulk: [{ fix: BulkFix }, ReviewSummary & { touched: number }];
@@ -103,6 +126,12 @@ export interface WorkerApi {
   undo: [undefined, ReviewSummary];
   redo: [undefined, ReviewSummary];
   duplicates: [{ limit: number }, DuplicateGroup[]];
+  /** One group (by key) side by side under the current policy; at most `maxRows` rows listed. Null: no such group now. */
+  duplicatePreview: [{ key: string; maxRows: number }, DuplicatePreview | null];
+  /** "Keep the original" on (keep) or off for one change code of one cell; undoable. */
+  keepOriginal: [{ rowIndex: number; column: number; code: string; keep: boolean }, ReviewSummary];
+  /** Every switchable automatic change in a column kept as typed (one undo step). */
+  keepColumn: [{ column: number }, ReviewSummary & { touched: number }];
   plan: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, ImportPlan];
   /** The plan as UTF-8 JSON bytes (transferred, not cloned), for import:start-encoded. */
   planEncoded: [{ mode: ImportMode; options: ImportOptions; onlyRows?: number[] }, { importId: string; rowCount: number; bytes: ArrayBuffer }];
