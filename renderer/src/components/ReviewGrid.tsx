@@ -1,8 +1,10 @@
 /**
- * The review grid: virtualized rows (smooth at 200,000), cells coloured by their worst issue or by an automatic
- * change, the reason on hover, keyboard navigation (arrows, Enter/F2 to edit, Escape to cancel) and in-place edits.
+ * The review grid: virtualized rows and columns (smooth at 200,000 rows and 60 columns), cells coloured by their
+ * worst issue or by an automatic change, the reasons in one tooltip (hover, or the active cell when moving by
+ * keyboard), keyboard navigation (arrows, Page Up/Down, Home/End, Tab, Enter/F2 to edit, Escape to cancel) and
+ * in-place edits.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -11,14 +13,18 @@ import type { ColumnMapping, TargetDef } from '../../../shared/mapping/types';
 import type { GridRow } from '../workers/protocol';
 import { useGridRows } from './useGridRows';
 import { ReviewGridRow, type EditorActions } from './ReviewGridRow';
+import { GridTooltip, type GridTooltipHandle } from './GridTooltip';
+import { cellReasons } from './gridCells';
 
 /** Fixed row height (also in app.css): rows are never measured. */
 const ROW_HEIGHT = 30;
+/** Height of the sticky header (also in app.css, .grid-header). */
+const HEADER_HEIGHT = 40;
 const NUM_WIDTH = 72;
 /** Column width (also in app.css, .grid-cell). */
 const COL_WIDTH = 180;
-/** Rows fetched beyond each edge of the window. */
-const PREFETCH = 50;
+/** Rows drawn beyond each edge of the window. */
+const OVERSCAN = 3;
 
 interface Props {
   columns: Column[];
@@ -31,50 +37,93 @@ interface Props {
   onActiveRow(row: GridRow | undefined): void;
 }
 
-/** The cell (row position in the view, column position) a mouse event happened on, if any. */
-function cellAt(target: EventTarget): { row: number; col: number } | null {
-  const cell = (target as HTMLElement).closest?.('[data-pos]');
+/** The cell element (and its row position in the view, column position) an event happened on, if any. */
+function cellAt(target: EventTarget | null): { row: number; col: number; el: HTMLElement } | null {
+  const cell = (target as HTMLElement | null)?.closest?.<HTMLElement>('[data-pos]');
   const row = cell?.closest('[data-index]');
   if (!cell || !row) return null;
-  return { row: Number(row.getAttribute('data-index')), col: Number(cell.getAttribute('data-pos')) };
+  return { row: Number(row.getAttribute('data-index')), col: Number(cell.getAttribute('data-pos')), el: cell };
 }
 
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tipRef = useRef<GridTooltipHandle>(null);
+  const uid = useId();
+  const activeId = `${uid}-active`;
+  const tipId = `${uid}-tip`;
   const { want, get } = useGridRows(version);
   const [active, setActive] = useState({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ value: string } | null>(null);
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
 
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 3 });
-  const items = virtualizer.getVirtualItems();
-  // Rows are drawn in slot order (slot = index modulo the rows on screen), so React never moves a row element
-  // when scrolling: the row that scrolls in takes the slot, key and elements of the row that scrolled out.
-  const slots = useMemo(() => [...items].sort((a, b) => (a.index % items.length) - (b.index % items.length)), [items]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  // The body starts under the sticky header and right of the sticky row numbers: the virtualizers count those
+  // as padding, and scrolling a row or column into view keeps it clear of them.
+  const rowsV = useVirtualizer({
+    count, getScrollElement, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN,
+    paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const colsV = useVirtualizer({
+    horizontal: true, count: columns.length, getScrollElement, estimateSize: () => COL_WIDTH, overscan: 1,
+    paddingStart: NUM_WIDTH, scrollPaddingStart: NUM_WIDTH,
+  });
+  const items = rowsV.getVirtualItems();
+  const colItems = colsV.getVirtualItems();
+  const colFrom = colItems[0]?.index ?? 0;
+  const colTo = colItems.length ? colItems[colItems.length - 1].index + 1 : Math.min(columns.length, 8);
+
+  // Rows are drawn in slot order (slot = index modulo a pool as large as the window can ever hold), so React never
+  // moves a row element when scrolling: the row that scrolls in takes the slot, key and elements of the row that
+  // scrolled out, and every other row keeps its own. (A modulo of the rows drawn right now would change with the
+  // scroll offset and hand every row a new slot, redrawing the whole window.)
+  const pool = Math.max(items.length, Math.ceil((rowsV.scrollRect?.height ?? 0) / ROW_HEIGHT) + 2 * OVERSCAN + 2);
+  const slots = useMemo(() => [...items].sort((a, b) => (a.index % pool) - (b.index % pool)), [items, pool]);
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
+  const direction = rowsV.scrollDirection;
 
   useEffect(() => {
-    // Half a page beyond each edge: while scrolling, the next page is usually there before its rows are.
-    if (count > 0) want(Math.max(0, first - PREFETCH), Math.min(count, last + 1 + PREFETCH));
-  }, [first, last, count, version, want]);
+    if (count > 0) want(first, last + 1, count, direction === 'backward' ? -1 : 1);
+  }, [first, last, count, version, want, direction]);
 
   const activeRow = get(active.row);
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
+  /** The element of the active cell, when drawn. */
+  const activeCell = useCallback(
+    () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active.row}"] [data-pos="${active.col}"]`) ?? null,
+    [active],
+  );
+
+  // Moving by keyboard shows the active cell's reasons (and hides the tooltip of a cell without any).
+  const byKeyboard = useRef(false);
+  useEffect(() => {
+    if (!byKeyboard.current) return;
+    byKeyboard.current = false;
+    const r = get(active.row);
+    const cell = activeCell();
+    if (!r || !cell || editing) tipRef.current?.hide();
+    else tipRef.current?.show(cell, cellReasons(r, columns[active.col].index, lang), 'keyboard');
+  }, [active, activeCell, get, columns, lang, editing]);
 
   const move = (dRow: number, dCol: number) => {
+    byKeyboard.current = true;
     setActive((a) => {
       const row = Math.max(0, Math.min(count - 1, a.row + dRow));
       const col = Math.max(0, Math.min(columns.length - 1, a.col + dCol));
-      virtualizer.scrollToIndex(row, { align: 'auto' });
+      rowsV.scrollToIndex(row, { align: 'auto' });
+      colsV.scrollToIndex(col, { align: 'auto' });
       return { row, col };
     });
   };
 
   const startEdit = () => {
     const r = get(active.row);
-    if (r) setEditing({ value: r.cells[columns[active.col].index] ?? '' });
+    if (!r) return;
+    tipRef.current?.hide();
+    colsV.scrollToIndex(active.col, { align: 'auto' });
+    setEditing({ value: r.cells[columns[active.col].index] ?? '' });
   };
 
   const commit = () => {
@@ -86,11 +135,12 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (editing) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 300) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(1, 0), ArrowUp: () => move(-1, 0), ArrowLeft: () => move(0, -1), ArrowRight: () => move(0, 1),
       PageDown: () => move(page, 0), PageUp: () => move(-page, 0), Home: () => move(-count, 0), End: () => move(count, 0),
       Enter: startEdit, F2: startEdit, Tab: () => move(0, e.shiftKey ? -1 : 1),
+      Escape: () => tipRef.current?.hide(),
     };
     const k = keys[e.key];
     if (!k) return;
@@ -101,8 +151,6 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
 
   const width = NUM_WIDTH + columns.length * COL_WIDTH;
   const ignored = useMemo(() => new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column)), [mappings]);
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
-
   const columnIndexes = useMemo(() => columns.map((c) => c.index), [columns]);
 
   // Stable callbacks for the memoised rows; they read the latest state through a ref.
@@ -114,18 +162,44 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     cancel: () => { setEditing(null); scrollRef.current?.focus(); },
   }), []);
 
-  // One click and one double-click handler for the whole grid (not two per cell).
+  // One click, double-click and hover handler for the whole grid (not one per cell).
   const onClick = (e: React.MouseEvent) => {
     const at = cellAt(e.target);
-    if (at) setActive(at);
+    if (at) setActive({ row: at.row, col: at.col });
   };
   const onDoubleClick = (e: React.MouseEvent) => {
     const at = cellAt(e.target);
     const r = at && get(at.row);
     if (!at || !r) return;
-    setActive(at);
+    tipRef.current?.hide();
+    setActive({ row: at.row, col: at.col });
     setEditing({ value: r.cells[columns[at.col].index] ?? '' });
   };
+  const hovered = useRef<HTMLElement | null>(null);
+  const onMouseOver = (e: React.MouseEvent) => {
+    const at = cellAt(e.target);
+    if (at?.el === hovered.current) return;
+    hovered.current = at?.el ?? null;
+    const r = at && get(at.row);
+    const reasons = at && r && !(editing && at.row === active.row && at.col === active.col) ? cellReasons(r, columns[at.col].index, lang) : [];
+    if (at && reasons.length) tipRef.current?.show(at.el, reasons, 'mouse');
+    else tipRef.current?.hide();
+  };
+  const onMouseLeave = () => {
+    hovered.current = null;
+    tipRef.current?.hide();
+  };
+  // Scrolling hides the tooltip (a passive listener: nothing else runs per scroll frame).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const onScroll = () => {
+      hovered.current = null;
+      tipRef.current?.scrolled();
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => el.removeEventListener('scroll', onScroll);
+  }, []);
 
   // The header is the same on every scroll frame: built once per columns / mapping / language.
   const header = useMemo(() => {
@@ -136,10 +210,10 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       return d ? d.label[lang] : m.target;
     };
     return (
-      <div className="grid-header" role="row" style={{ width }}>
-        <div className="grid-num" role="columnheader">{t('review.row')}</div>
-        {columns.map((c) => (
-          <div key={c.index} className="grid-head-cell" role="columnheader" style={{ width: COL_WIDTH }} title={`${c.header} → ${targetLabel(c.index)}`}>
+      <div className="grid-header" role="row" aria-rowindex={1} style={{ width }}>
+        <div className="grid-num" role="columnheader" aria-colindex={1}>{t('review.row')}</div>
+        {columns.map((c, ci) => (
+          <div key={c.index} className="grid-head-cell" role="columnheader" aria-colindex={ci + 2} style={{ width: COL_WIDTH }} title={`${c.header} → ${targetLabel(c.index)}`}>
             <div className="grid-head-name">{c.header}</div>
             <div className="grid-head-target">{targetLabel(c.index)}</div>
           </div>
@@ -148,6 +222,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     );
   }, [columns, mappings, targets, width, t, lang]);
 
+  const activeDrawn = active.row >= first && active.row <= last && active.col >= colFrom && active.col < colTo;
   return (
     <div
       ref={scrollRef}
@@ -156,15 +231,18 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       aria-rowcount={count + 1}
       aria-colcount={columns.length + 1}
       aria-label={t('review.gridLabel')}
+      aria-activedescendant={activeDrawn && !editing ? activeId : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onClick={onClick}
       onDoubleClick={onDoubleClick}
+      onMouseOver={onMouseOver}
+      onMouseLeave={onMouseLeave}
       style={{ height }}
       data-testid="grid"
     >
       {header}
-      <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
+      <div className="grid-body" style={{ height: rowsV.getTotalSize() - HEADER_HEIGHT, width }}>
         {/* The row numbers stay in view when scrolling sideways: one sticky column for all of them (a sticky
             number in every row made each one a layer of its own and cost more than the rows themselves). */}
         <div className="grid-gutter" aria-hidden="true">
@@ -172,9 +250,9 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
             const r = get(v.index);
             return (
               <div
-                key={v.index % items.length}
+                key={v.index % pool}
                 className={`grid-gutter-num status-${r?.status ?? 'loading'}`}
-                style={{ transform: `translateY(${v.start}px)` }}
+                style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}
                 title={r?.duplicateOf ? t('review.duplicateOf', { n: r.duplicateOf }) : undefined}
               >
                 {r?.rowNumber ?? '…'}
@@ -185,17 +263,21 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
         <div className="grid-rows" style={{ width: width - NUM_WIDTH }}>
           {slots.map((v) => (
             <ReviewGridRow
-              key={v.index % items.length}
+              key={v.index % pool}
               index={v.index}
-              start={v.start}
+              start={v.start - HEADER_HEIGHT}
               width={width - NUM_WIDTH}
               row={get(v.index)}
               columns={columns}
               columnIndexes={columnIndexes}
+              colFrom={colFrom}
+              colTo={colTo}
+              colWidth={COL_WIDTH}
               ignored={ignored}
-              lang={lang}
               t={t}
               activeCol={active.row === v.index ? active.col : -1}
+              activeId={activeId}
+              tipId={tipId}
               editing={active.row === v.index ? editing : null}
               actions={actions}
             />
@@ -203,6 +285,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
         </div>
       </div>
       {count === 0 && <Text p="md" c="dimmed">{t('review.nothingHere')}</Text>}
+      <GridTooltip id={tipId} locate={activeCell} ref={tipRef} />
     </div>
   );
 }

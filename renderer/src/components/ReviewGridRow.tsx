@@ -1,7 +1,8 @@
 /**
  * One row of the review grid. Scrolling 200,000 rows renders a few of these per frame, so a row is plain
- * <div>s with class names: no component library, no hooks, no per-cell style objects or handlers (clicks are
- * handled once on the grid, by `data-index` / `data-pos`), and its cells are worked out once per row.
+ * <div>s with class names: no component library, no hooks beyond one memo, no per-cell style objects or handlers
+ * (clicks and hovers are handled once on the grid, by `data-index` / `data-pos`), its cells are worked out once
+ * per row, and only the columns in view are drawn (a 60-column file costs what a 7-column one does).
  */
 import { memo, useMemo } from 'react';
 import type { TFunction } from 'i18next';
@@ -19,7 +20,7 @@ export interface EditorActions {
 interface Props {
   /** Position of the row in the current view (filter). */
   index: number;
-  /** Top of the row in px. */
+  /** Top of the row in px, inside the grid body. */
   start: number;
   width: number;
   /** Undefined while its page is being fetched from the worker: an empty placeholder row is drawn. */
@@ -27,60 +28,85 @@ interface Props {
   columns: Column[];
   /** Table indexes of the columns of `columns`, in order. */
   columnIndexes: number[];
+  /** Column positions drawn: [colFrom, colTo). The columns before colFrom are left as padding. */
+  colFrom: number;
+  colTo: number;
+  colWidth: number;
   ignored: Set<number>;
-  lang: 'vi' | 'en';
   t: TFunction;
   /** Column position of the active cell when it is in this row, else -1. */
   activeCol: number;
+  /** DOM id given to the active cell (the grid's aria-activedescendant). */
+  activeId: string;
+  /** Id of the grid's tooltip, which describes the active cell when it has reasons. */
+  tipId: string;
   editing: { value: string } | null;
   actions: EditorActions;
 }
 
 /** A grid row; memoised, so rows that stay on screen while scrolling are not rendered again. */
-export const ReviewGridRow = memo(function ReviewGridRow({ index, start, width, row, columns, columnIndexes, ignored, lang, t, activeCol, editing, actions }: Props) {
-  const cells = useMemo(() => (row ? rowCells(row, columnIndexes, lang) : null), [row, columnIndexes, lang]);
+export const ReviewGridRow = memo(function ReviewGridRow(props: Props) {
+  const { index, start, width, row, columns, columnIndexes, colFrom, colTo, colWidth, ignored, t, activeCol, activeId, tipId, editing, actions } = props;
+  const cells = useMemo(() => (row ? rowCells(row, columnIndexes) : null), [row, columnIndexes]);
+  const drawn = [];
+  for (let ci = colFrom; ci < colTo; ci++) {
+    const c = columns[ci];
+    if (!row || !cells) {
+      drawn.push(<div key={c.index} className="grid-cell" />);
+      continue;
+    }
+    if (activeCol === ci && editing) {
+      drawn.push(
+        <div key={c.index} role="gridcell" aria-colindex={ci + 2} className="grid-cell cell-active" id={activeId}>
+          <input
+            className="grid-editor"
+            autoFocus
+            value={editing.value}
+            aria-label={t('review.editCell', { column: c.header, row: row.rowNumber })}
+            onChange={(e) => actions.change(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') { e.preventDefault(); actions.commit(); }
+              if (e.key === 'Escape') { e.preventDefault(); actions.cancel(); }
+            }}
+            onBlur={() => actions.commit()}
+          />
+        </div>,
+      );
+      continue;
+    }
+    const view = cells[ci];
+    let className = 'grid-cell';
+    if (view.mark) className += ` cell-${view.mark}`;
+    if (ignored.has(c.index)) className += ' col-ignored';
+    const active = activeCol === ci;
+    if (active) className += ' cell-active';
+    drawn.push(
+      <div
+        key={c.index}
+        role="gridcell"
+        aria-colindex={ci + 2}
+        className={className}
+        data-col={c.index}
+        data-pos={ci}
+        id={active ? activeId : undefined}
+        aria-describedby={active && view.reasons ? tipId : undefined}
+      >
+        {view.text}
+      </div>,
+    );
+  }
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       className={`grid-row status-${row?.status ?? 'loading'}`}
-      style={{ transform: `translateY(${start}px)`, width }}
+      style={{ transform: `translateY(${start}px)`, width, paddingLeft: colFrom * colWidth }}
       data-row={row?.rowNumber}
       data-index={index}
     >
       {/* For screen readers; the visible number is in the grid's sticky gutter. */}
-      <div className="grid-rowheader" role="rowheader">{row?.rowNumber ?? '…'}</div>
-      {columns.map((c, ci) => {
-        if (!row || !cells) return <div key={c.index} className="grid-cell" />;
-        if (activeCol === ci && editing) {
-          return (
-            <div key={c.index} className="grid-cell cell-active">
-              <input
-                className="grid-editor"
-                autoFocus
-                value={editing.value}
-                aria-label={t('review.editCell', { column: c.header, row: row.rowNumber })}
-                onChange={(e) => actions.change(e.currentTarget.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') { e.preventDefault(); actions.commit(); }
-                  if (e.key === 'Escape') { e.preventDefault(); actions.cancel(); }
-                }}
-                onBlur={() => actions.commit()}
-              />
-            </div>
-          );
-        }
-        const view = cells[ci];
-        let className = 'grid-cell';
-        if (view.mark) className += ` cell-${view.mark}`;
-        if (activeCol === ci) className += ' cell-active';
-        if (ignored.has(c.index)) className += ' col-ignored';
-        return (
-          <div key={c.index} role="gridcell" className={className} title={view.title || undefined} data-col={c.index} data-pos={ci}>
-            {view.text}
-          </div>
-        );
-      })}
+      <div className="grid-rowheader" role="rowheader" aria-colindex={1}>{row?.rowNumber ?? '…'}</div>
+      {drawn}
     </div>
   );
 });

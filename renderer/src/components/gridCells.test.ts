@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowCells } from './gridCells';
+import { cellReasons, rowCells } from './gridCells';
 import type { GridRow } from '../workers/protocol';
 
 const row: GridRow = {
@@ -20,19 +20,33 @@ const row: GridRow = {
 };
 
 describe('rowCells', () => {
-  it('shows the changed value, marks the worst issue, lets the user edit win and lists every reason', () => {
-    const [name, phone, email, gender] = rowCells(row, [0, 1, 2, 3], 'en');
-    expect(name).toEqual({ text: 'An', mark: '', title: '' });
-    expect(phone).toEqual({ text: '0903111222', mark: 'changed', title: '0903 111 222 → 0903111222: Spaces removed' });
-    expect(email.mark).toBe('error');
-    expect(email.title).toBe('Email may be wrong → an@gmail.com\nInvalid email');
-    // The user's edit is shown as typed, not the tool's change, and the change stays visible on hover.
-    expect(gender).toEqual({ text: 'nu', mark: 'edited', title: 'nu → Nữ: Normalised' });
+  it('shows the changed value, marks the worst issue, lets the user edit win and counts every reason', () => {
+    const [name, phone, email, gender] = rowCells(row, [0, 1, 2, 3]);
+    expect(name).toEqual({ text: 'An', mark: '', reasons: 0 });
+    expect(phone).toEqual({ text: '0903111222', mark: 'changed', reasons: 1 });
+    // The row-level issue (column null) belongs to no cell.
+    expect(email).toEqual({ text: 'an@gmail', mark: 'error', reasons: 2 });
+    // The user's edit is shown as typed, not the tool's change, and the change still counts as a reason.
+    expect(gender).toEqual({ text: 'nu', mark: 'edited', reasons: 1 });
   });
 
-  it('follows the column order it is given and the language', () => {
-    const cells = rowCells(row, [2, 0], 'vi');
-    expect(cells.map((c) => c.text)).toEqual(['an@gmail', 'An']);
-    expect(cells[0].title).toBe('Email có thể sai → an@gmail.com\nEmail không hợp lệ');
+  it('follows the column order it is given', () => {
+    expect(rowCells(row, [2, 0]).map((c) => c.text)).toEqual(['an@gmail', 'An']);
+  });
+});
+
+describe('cellReasons', () => {
+  it('lists errors before warnings, with the suggestion, in the language asked for', () => {
+    expect(cellReasons(row, 2, 'en')).toEqual([
+      { kind: 'error', message: 'Invalid email' },
+      { kind: 'warning', message: 'Email may be wrong', suggestion: 'an@gmail.com' },
+    ]);
+    expect(cellReasons(row, 2, 'vi').map((r) => r.message)).toEqual(['Email không hợp lệ', 'Email có thể sai']);
+  });
+
+  it('lists each automatic change before → after with its reason, even when the user edited the cell', () => {
+    expect(cellReasons(row, 1, 'en')).toEqual([{ kind: 'change', before: '0903 111 222', after: '0903111222', message: 'Spaces removed' }]);
+    expect(cellReasons(row, 3, 'vi')).toEqual([{ kind: 'change', before: 'nu', after: 'Nữ', message: 'Chuẩn hoá' }]);
+    expect(cellReasons(row, 0, 'en')).toEqual([]);
   });
 });

@@ -1,31 +1,47 @@
 /**
  * What each cell of a review-grid row shows and how it is marked, worked out once per row (not per cell per
- * render), so a row that scrolls into view costs one pass over its issues and changes.
+ * render), so a row that scrolls into view costs one pass over its issues and changes. The reasons behind a mark
+ * are only put into words when the grid's tooltip asks for them (`cellReasons`), never while scrolling.
  */
+import type { Bilingual } from '../../../shared/text';
 import type { GridRow } from '../workers/protocol';
 
-/** One cell as drawn: its text, its mark (class suffix) and the reasons shown on hover ('' when none). */
+/** One cell as drawn: its text, its mark (class suffix) and how many reasons the tooltip has for it. */
 export interface CellView {
   text: string;
   mark: '' | 'error' | 'warning' | 'edited' | 'changed';
-  title: string;
+  reasons: number;
 }
 
-/** The cells of `row` for the given table columns (by their index in the row), in the grid's language. */
-export function rowCells(row: GridRow, columns: readonly number[], lang: 'vi' | 'en'): CellView[] {
+/** The cells of `row` for the given table columns (by their index in the row). */
+export function rowCells(row: GridRow, columns: readonly number[]): CellView[] {
   return columns.map((column) => {
-    const issues = row.issues.filter((i) => i.column === column);
-    const changes = row.changes.filter((c) => c.column === column);
+    let errors = 0;
+    let issues = 0;
+    let change: GridRow['changes'][number] | undefined;
+    let changes = 0;
+    for (const i of row.issues) if (i.column === column) { issues++; if (i.severity === 'error') errors++; }
     // The last change to a column is what the tool would send; the user's own edit wins over it.
-    const change = changes.length ? changes[changes.length - 1] : undefined;
+    for (const c of row.changes) if (c.column === column) { change = c; changes++; }
     const edited = row.edited.includes(column);
     const raw = row.cells[column] ?? '';
     const text = change && !edited ? change.after : raw;
-    const mark: CellView['mark'] = issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : edited ? 'edited' : change ? 'changed' : '';
-    const title = [
-      ...issues.map((i) => i.message[lang] + (i.suggestion ? ` → ${i.suggestion}` : '')),
-      ...changes.map((c) => `${c.before} → ${c.after}: ${c.reason[lang]}`),
-    ].join('\n');
-    return { text, mark, title };
+    const mark: CellView['mark'] = errors ? 'error' : issues ? 'warning' : edited ? 'edited' : change ? 'changed' : '';
+    return { text, mark, reasons: issues + changes };
   });
+}
+
+/** One reason shown in the grid's tooltip: an issue found in the cell, or an automatic change made to it. */
+export type CellReason =
+  | { kind: 'error' | 'warning'; message: string; suggestion?: string }
+  | { kind: 'change'; before: string; after: string; message: string };
+
+/** Every issue (worst first) and every automatic change of one cell of `row`, in the UI language. */
+export function cellReasons(row: GridRow, column: number, lang: keyof Bilingual): CellReason[] {
+  const issues = row.issues.filter((i) => i.column === column);
+  const ordered = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity !== 'error')];
+  return [
+    ...ordered.map((i): CellReason => ({ kind: i.severity === 'error' ? 'error' : 'warning', message: i.message[lang], ...(i.suggestion ? { suggestion: i.suggestion } : {}) })),
+    ...row.changes.filter((c) => c.column === column).map((c): CellReason => ({ kind: 'change', before: c.before, after: c.after, message: c.reason[lang] })),
+  ];
 }
