@@ -1,3 +1,5 @@
+import { Inflate } from 'fflate';
+import { UserError } from '../text';
 import { ingestErrors } from './errors';
 
 /** One entry of a zip's central directory. */
@@ -10,12 +12,31 @@ export interface ZipEntry {
 
 const EOCD = 0x06054b50;
 const CDH = 0x02014b50;
+const LFH = 0x04034b50;
 const EOCD64_LOCATOR = 0x07064b50;
+const U32_MAX = 0xffffffff;
+
+/** Deflate's best case: one 258-byte match per 2 bits, so no deflated entry can inflate to more than this × its size. */
+export const MAX_DEFLATE_RATIO = 1032;
+/** Compressed bytes inflated per step while counting, at the most (1032 × this, 66 MB, is produced before a check). */
+const MAX_COUNT_CHUNK = 64 * 1024;
+/** … and at the least (an entry declaring a few bytes overshoots by at most about 1 MB before it is stopped). */
+const MIN_COUNT_CHUNK = 1024;
+/** Slack on the ratio bound for the stream's block headers. */
+const RATIO_SLACK = 1024;
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
- * Reads a zip's central directory (without inflating anything) so a truncated file or a zip bomb is refused
- * before SheetJS allocates memory for it. Throws `ingest.corrupt` when the directory is missing or points
- * outside the file, and `ingest.zip-bomb` when the entries declare more than `maxUnzipped` bytes in total.
+ * Reads a zip's central directory and checks it before SheetJS allocates anything for it:
+ * - a truncated file, or a directory pointing outside the file → `ingest.corrupt`;
+ * - entries declaring more than `maxUnzipped` bytes in total → `ingest.zip-bomb`;
+ * - a declared size no deflate stream of that length could reach (SheetJS would allocate it), or a declared size
+ *   that differs from what the data really inflates to → `ingest.corrupt`;
+ * - an entry that really inflates to more than it declares → `ingest.zip-bomb`. The directory's sizes can lie, so
+ *   when the compressed sizes allow more than the limit (compressed × 1032), each entry is inflated chunk by chunk,
+ *   only counting bytes, and stopped as soon as it passes its declared size: with the declared total checked
+ *   first, the real total can never pass the limit, and a lying bomb costs a few milliseconds.
  */
 export function inspectZip(bytes: Uint8Array, file: string, maxUnzipped: number): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -34,7 +55,7 @@ export function inspectZip(bytes: Uint8Array, file: string, maxUnzipped: number)
   let count = view.getUint16(eocd + 10, true);
   let cdSize = view.getUint32(eocd + 12, true);
   let cdOffset = view.getUint32(eocd + 16, true);
-  if ((count === 0xffff || cdOffset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === EOCD64_LOCATOR) {
+  if ((count === 0xffff || cdOffset === U32_MAX) && eocd >= 20 && view.getUint32(eocd - 20, true) === EOCD64_LOCATOR) {
     const at = Number(view.getBigUint64(eocd - 12, true));
     if (at + 56 > bytes.length) throw truncated();
     count = Number(view.getBigUint64(at + 32, true));
@@ -42,44 +63,159 @@ export function inspectZip(bytes: Uint8Array, file: string, maxUnzipped: number)
     cdOffset = Number(view.getBigUint64(at + 48, true));
   }
   if (cdOffset + cdSize > bytes.length) throw truncated();
-  const entries: ZipEntry[] = [];
-  let total = 0;
+  const found: Located[] = [];
+  let declaredTotal = 0;
   let p = cdOffset;
   const decoder = new TextDecoder();
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || view.getUint32(p, true) !== CDH) throw truncated();
-    let compressedSize = view.getUint32(p + 20, true);
-    let uncompressedSize = view.getUint32(p + 24, true);
+    const method = view.getUint16(p + 10, true);
     const nameLen = view.getUint16(p + 28, true);
     const extraLen = view.getUint16(p + 30, true);
     const commentLen = view.getUint16(p + 32, true);
-    const localOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLen + extraLen > bytes.length) throw truncated();
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
-      // ZIP64: the real sizes are in extra field 0x0001 (uncompressed first, then compressed, only those that overflow).
-      let q = p + 46 + nameLen;
-      const end = q + extraLen;
-      while (q + 4 <= end) {
-        const id = view.getUint16(q, true);
-        const len = view.getUint16(q + 2, true);
-        if (id === 0x0001) {
-          let r = q + 4;
-          if (uncompressedSize === 0xffffffff && r + 8 <= q + 4 + len) {
-            uncompressedSize = Number(view.getBigUint64(r, true));
-            r += 8;
-          }
-          if (compressedSize === 0xffffffff && r + 8 <= q + 4 + len) compressedSize = Number(view.getBigUint64(r, true));
-          break;
-        }
-        q += 4 + len;
-      }
-    }
-    if (localOffset + compressedSize > bytes.length) throw truncated();
-    total += uncompressedSize;
-    entries.push({ name, compressedSize, uncompressedSize, crc: view.getUint32(p + 16, true) });
+    const extra = bytes.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
+    // ZIP64: the sizes and offset that overflow 32 bits are in extra field 0x0001, in this order.
+    const z64 = zip64Field(extra);
+    let r = 0;
+    const wide = (narrow: number) => {
+      if (narrow !== U32_MAX || !z64 || r + 8 > z64.length) return narrow;
+      const v = Number(new DataView(z64.buffer, z64.byteOffset + r, 8).getBigUint64(0, true));
+      r += 8;
+      return v;
+    };
+    const uncompressedSize = wide(view.getUint32(p + 24, true));
+    const compressedSize = wide(view.getUint32(p + 20, true));
+    const localOffset = wide(view.getUint32(p + 42, true));
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LFH) throw truncated();
+    const localNameLen = view.getUint16(localOffset + 26, true);
+    const localExtraLen = view.getUint16(localOffset + 28, true);
+    const dataStart = localOffset + 30 + localNameLen + localExtraLen;
+    if (dataStart + compressedSize > bytes.length) throw truncated();
+    const entry = { name, compressedSize, uncompressedSize, crc: view.getUint32(p + 16, true) };
+    found.push({
+      entry,
+      method,
+      encrypted: (view.getUint16(p + 8, true) & 1) === 1,
+      data: bytes.subarray(dataStart, dataStart + compressedSize),
+      allocated: sheetjsAllocation(view, localOffset, localExtraLen, bytes.subarray(localOffset + 30 + localNameLen, dataStart), z64),
+    });
+    declaredTotal += Math.max(uncompressedSize, found[found.length - 1].allocated);
     p += 46 + nameLen + extraLen + commentLen;
   }
-  if (total > maxUnzipped) throw ingestErrors.zipBomb(file, total, maxUnzipped);
-  return entries;
+  if (declaredTotal > maxUnzipped) throw ingestErrors.zipBomb(file, declaredTotal, maxUnzipped);
+  checkRealSizes(found, file, maxUnzipped);
+  return found.map((f) => f.entry);
+}
+
+/** A directory entry with what the guard needs beyond what it returns. */
+interface Located {
+  entry: ZipEntry;
+  method: number;
+  encrypted: boolean;
+  /** The compressed bytes. */
+  data: Uint8Array;
+  /** The size SheetJS's reader will allocate for the inflated entry (0: it grows the buffer as needed). */
+  allocated: number;
+}
+
+/**
+ * Checks declared sizes against what deflate can produce and, unless the compressed sizes alone keep the worst case
+ * under the limit (small files: no cost), against the real inflated sizes.
+ */
+function checkRealSizes(found: Located[], file: string, maxUnzipped: number): void {
+  let worst = 0;
+  for (const f of found) worst += f.method === 8 ? f.entry.compressedSize * MAX_DEFLATE_RATIO : f.entry.compressedSize;
+  const count = worst > maxUnzipped;
+  for (const f of found) {
+    const { entry } = f;
+    if (f.encrypted) throw ingestErrors.passwordProtected(file);
+    if (f.method === 0) {
+      if (entry.uncompressedSize !== entry.compressedSize || (f.allocated && f.allocated !== entry.compressedSize)) throw sizeLie(file, entry.name);
+      continue;
+    }
+    if (f.method !== 8) {
+      throw ingestErrors.corrupt(file, {
+        vi: `phần "${entry.name}" bên trong được nén theo cách Excel không dùng (phương thức ${f.method})`,
+        en: `its part "${entry.name}" uses a compression method Excel does not write (method ${f.method})`,
+      });
+    }
+    const most = entry.compressedSize * MAX_DEFLATE_RATIO + RATIO_SLACK;
+    if (entry.uncompressedSize > most || f.allocated > most) throw sizeLie(file, entry.name);
+    if (!count) continue;
+    const real = inflatedSize(f.data, file, entry, maxUnzipped);
+    if (real !== entry.uncompressedSize || (f.allocated && f.allocated !== real)) throw sizeLie(file, entry.name);
+  }
+}
+
+/**
+ * Inflates `data` a step at a time (the input that could reach the declared size, within 1–64 KB), only counting the output (nothing is kept), and stops as soon as it passes
+ * what the entry declares: the directory lied, and the file is refused as a bomb at once, however far it would go.
+ * As the declared sizes add up to no more than the limit, the running total never passes the limit either.
+ * Damaged deflate data throws `ingest.corrupt`.
+ */
+function inflatedSize(data: Uint8Array, file: string, entry: ZipEntry, maxUnzipped: number): number {
+  let n = 0;
+  const inflate = new Inflate((chunk) => {
+    n += chunk.length;
+    if (n > entry.uncompressedSize) throw undeclaredGrowth(file, entry, maxUnzipped);
+  });
+  const step = Math.min(MAX_COUNT_CHUNK, Math.max(MIN_COUNT_CHUNK, Math.ceil(entry.uncompressedSize / MAX_DEFLATE_RATIO)));
+  try {
+    if (data.length === 0) inflate.push(data, true);
+    for (let at = 0; at < data.length; at += step) inflate.push(data.subarray(at, at + step), at + step >= data.length);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw ingestErrors.corrupt(file, {
+      vi: `phần "${entry.name}" bên trong tệp bị hỏng (dữ liệu nén không giải nén được)`,
+      en: `its part "${entry.name}" is damaged (its compressed data does not inflate)`,
+    });
+  }
+  return n;
+}
+
+/** The bytes of extra field 0x0001 (ZIP64 sizes), if present. */
+function zip64Field(extra: Uint8Array): Uint8Array | undefined {
+  const v = new DataView(extra.buffer, extra.byteOffset, extra.byteLength);
+  for (let q = 0; q + 4 <= extra.length; ) {
+    const id = v.getUint16(q, true);
+    const len = v.getUint16(q + 2, true);
+    if (id === 0x0001) return extra.subarray(q + 4, Math.min(extra.length, q + 4 + len));
+    q += 4 + len;
+  }
+  return undefined;
+}
+
+/**
+ * The output size SheetJS's zip reader passes to its inflater (which allocates exactly that much): the local
+ * header's size, replaced — only when the local header has an extra field — by the first 8 bytes of a 0x0001 field,
+ * local then central (SheetJS reads them as the uncompressed size whatever the 32-bit fields say).
+ */
+function sheetjsAllocation(view: DataView, localOffset: number, localExtraLen: number, localExtra: Uint8Array, centralZ64: Uint8Array | undefined): number {
+  let size = view.getUint32(localOffset + 22, true);
+  if (localExtraLen === 0) return size;
+  for (const z of [zip64Field(localExtra), centralZ64]) {
+    if (z && z.length >= 8) {
+      const v = Number(new DataView(z.buffer, z.byteOffset, 8).getBigUint64(0, true));
+      if (v) size = v;
+    }
+  }
+  return size;
+}
+
+function sizeLie(file: string, name: string): UserError {
+  return ingestErrors.corrupt(file, {
+    vi: `phần "${name}" bên trong khai báo kích thước khác với nội dung thật (tệp hỏng hoặc đã bị sửa có chủ ý)`,
+    en: `its part "${name}" declares a size that does not match its real contents (damaged, or deliberately altered)`,
+  });
+}
+
+/** `ingest.zip-bomb` for an entry that inflates past the size the directory declares for it. */
+function undeclaredGrowth(file: string, entry: ZipEntry, max: number): UserError {
+  const declared = entry.uncompressedSize.toLocaleString('en-US');
+  return new UserError('ingest.zip-bomb', {
+    vi: `Tệp "${file}" có phần "${entry.name}" khai báo ${declared} byte nhưng giải nén ra nhiều hơn thế: kích thước đã bị sửa, tệp có thể là "bom nén" độc hại nên đã dừng giải nén trước khi vượt giới hạn giải nén ${mb(max)} và không mở. Nếu đây đúng là danh sách khách hàng, hãy mở bằng Excel và lưu lại.`,
+    en: `"${file}" has a part "${entry.name}" that declares ${declared} bytes but unpacks to more: its sizes were altered and it may be a malicious "zip bomb", so unpacking was stopped before the unpacked size limit of ${mb(max)} and it was not opened. If it really is a contact list, open it in Excel and save it again.`,
+  }, { file });
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../shared/ingest';
 import { isUserError, type UserError } from '../../shared/text';
-import { writeBadFixtures } from '../fixtures/bad';
+import { writeBadFixtures, xlsxEntries } from '../fixtures/bad';
+import { buildZip } from '../fixtures/zip';
 
 const dir = mkdtempSync(join(tmpdir(), 'ingest-bad-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,6 +49,14 @@ describe('bad input is refused with a specific, bilingual error', () => {
     });
   }
 
+  it('names the part whose declared size is a lie, and says it stopped unpacking', () => {
+    const e = failure('bomb-lying.xlsx', () => ingest(new Uint8Array(readFileSync(join(dir, 'bomb-lying.xlsx'))), 'bomb-lying.xlsx'));
+    expect(e.text.vi).toContain('"xl/media/pad0.bin" khai báo 1,000 byte');
+    expect(e.text.en).toContain('"xl/media/pad0.bin" that declares 1,000 bytes but unpacks to more');
+    const over = failure('size-lie-over.xlsx', () => ingest(new Uint8Array(readFileSync(join(dir, 'size-lie-over.xlsx'))), 'size-lie-over.xlsx', { limits: { maxUnzippedBytes: 1024 * 1024 } }));
+    expect(over.text.en).toContain('"xl/worksheets/sheet1.xml" declares a size that does not match its real contents');
+  });
+
   it('names the place of a too-long cell', () => {
     const e = failure('long-cell.csv', () => ingest(new Uint8Array(readFileSync(join(dir, 'long-cell.csv'))), 'long-cell.csv'));
     expect(e.place).toMatchObject({ file: 'long-cell.csv', row: 2, column: 'B' });
@@ -64,9 +73,33 @@ describe('hard but valid input is read', () => {
   });
 });
 
+describe('zips the guard inflates to check are read as they are', () => {
+  const aoa = [['DANH SÁCH KHÁCH HÀNG'], ['Họ và tên', 'SĐT'], ...Array.from({ length: 300 }, (_, i) => [`Nguyễn Văn ${i + 1}`, `09${String(i).padStart(8, '0')}`])];
+  const plain = xlsx(aoa, true);
+  const expected = ingest(plain, 'k.xlsx').table.rows.map((r) => r.cells);
+  // The worst case (compressed × 1032) of this small file is over 1 MB, so each entry's real size is counted.
+  const counted = { limits: { maxUnzippedBytes: 1024 * 1024 } };
+
+  it('a deflated xlsx whose real sizes are counted against a lowered limit', () => {
+    expect(expected).toHaveLength(300);
+    expect(expected[299]).toEqual(['Nguyễn Văn 300', '0900000299']);
+    expect(ingest(plain, 'k.xlsx', counted).table.rows.map((r) => r.cells)).toEqual(expected);
+  });
+
+  it('the same xlsx rewritten with ZIP64 size fields (as streaming writers do), which SheetJS reads', () => {
+    const zip64 = buildZip(xlsxEntries(plain), { zip64: true });
+    expect(ingest(zip64, 'k64.xlsx', counted).table.rows.map((r) => r.cells)).toEqual(expected);
+  });
+
+  it('the same xlsx with its parts stored uncompressed', () => {
+    const stored = buildZip(xlsxEntries(plain).map((e) => ({ ...e, stored: true })));
+    expect(ingest(stored, 'stored.xlsx', counted).table.rows.map((r) => r.cells)).toEqual(expected);
+  });
+});
+
 import * as XLSX from '@e965/xlsx';
-function xlsx(aoa: unknown[][]): Uint8Array {
+function xlsx(aoa: unknown[][], compression = false): Uint8Array {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'S');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression }) as ArrayBuffer);
 }
