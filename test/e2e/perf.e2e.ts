@@ -24,7 +24,8 @@ describe('performance on big files (recorded in test-results/perf.json)', () => 
     notes: {
       dropToMappingMs: 'ms from the drop event to the suggested mapping on screen (includes ingest in the worker); target 2000',
       longTasks: 'main-thread long tasks (PerformanceObserver) between the app marks of each phase; target: none over 100 ms',
-      longTasksUpload: 'from pressing Start to 8 s into the upload of 100,000 rows (plan handed to the main process, progress)',
+      longTasksUpload: 'from pressing Start until the result of the 100,000-row upload is on screen (plan handed to the main process, progress, failures, the result); cancelled after 8 s if still running',
+      uploadFinalToResultMs: 'ms from the last progress event (bar full) to the result reaching the window (main settles journal + history, then sends 100,000 row outcomes)',
       gridScroll: 'rAF frame times while scrolling the 200,000-row grid, 200 px (fling) and 600 px (drag) a frame; idleBaseline = frames with nothing happening, same run',
     },
   };
@@ -76,19 +77,29 @@ describe('performance on big files (recorded in test-results/perf.json)', () => 
     await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor({ timeout: 60_000 });
     perf.longTasksPrepare = await longTasksBetween(page, 'omi:prepare-start', 'omi:prepare-done');
 
-    // Uploading: start the import of every valid row, watch 8 s of it, then cancel.
+    // Uploading: start the import of every valid row and watch up to 8 s of it; cancel it if it still runs then
+    // (on a quiet machine it is over sooner). Long tasks are counted until the result is on screen, so the
+    // handling of the result (100,000 row outcomes) is measured too.
     await page.getByTestId('next').click();
     await page.getByText('Nâng cao').click();
     await page.getByLabel('Số dòng mỗi lần gửi').fill('500');
     await page.getByLabel('Số lần gửi song song').fill('4');
     await page.getByTestId('next').click();
     await page.getByTestId('progress').waitFor({ timeout: 120_000 });
-    await page.waitForTimeout(8000);
+    await page.getByTestId('see-results').waitFor({ timeout: 8000 }).catch(() => undefined);
+    await ui.screenshot('perf-2-import-100k');
+    const cancel = page.getByTestId('cancel');
+    // It may end between the check and the click: then there is nothing to cancel and the click is let go.
+    if (await cancel.isVisible()) await cancel.click({ timeout: 5000 }).catch(() => undefined);
+    await page.getByTestId('see-results').waitFor({ timeout: 120_000 });
     await page.evaluate(() => performance.mark('omi:upload-watched'));
     perf.longTasksUpload = await longTasksBetween(page, 'omi:import-start', 'omi:upload-watched');
-    await ui.screenshot('perf-2-import-100k');
-    await page.getByTestId('cancel').click();
-    await page.getByTestId('see-results').waitFor({ timeout: 120_000 });
+    const [final, done] = [await markTime(page, 'omi:import-final'), await markTime(page, 'omi:import-done')];
+    perf.uploadFinalToResultMs = final !== null && done !== null ? Math.round(done - final) : null;
+    await ui.screenshot('perf-2b-import-100k-done');
+
+    // OMI_E2E_PERF_SKIP_GRID=1 stops here (for working on the steps above; `npm run bench -- ui` needs the grid).
+    if (process.env.OMI_E2E_PERF_SKIP_GRID === '1') return;
 
     // 200,000 rows: scroll the review grid.
     await page.getByRole('button', { name: /Tệp/ }).first().click();

@@ -43,10 +43,12 @@ function requestInit(channel: string, args: unknown): RequestInit {
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const source = new EventSource('/__bridge/events');
-source.onmessage = (m: MessageEvent<string>) => {
-  const { event, payload } = parseWithBytes(m.data, b64) as { event: string; payload: unknown };
+const deliver = ({ event, payload }: { event: string; payload: unknown }) => {
   for (const l of listeners.get(event) ?? []) l(payload);
 };
+// Plain messages hold no bytes (the server says "bytes" when they do): JSON.parse alone, no reviver per value.
+source.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as { event: string; payload: unknown });
+source.addEventListener('bytes', (m: MessageEvent<string>) => deliver(parseWithBytes(m.data, b64) as { event: string; payload: unknown }));
 
 const omi: OmiBridge = {
   async request<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Responses[C]> {

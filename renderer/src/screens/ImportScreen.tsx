@@ -3,12 +3,12 @@
  * with rows/s and time left, a live throughput chart, pause / resume / cancel, and failures as they happen.
  */
 import { memo, useState } from 'react';
-import { Accordion, Alert, Badge, Button, Card, Group, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Card, Group, Loader, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { ImportMode } from '../../../shared/upload/types';
 import type { ThroughputPoint } from '../stores/importer';
-import { useImport } from '../stores/importer';
+import { importInFlight, useImport } from '../stores/importer';
 import { useReview } from '../stores/review';
 import { useWizard } from '../stores/wizard';
 import { useBilingual } from '../i18n';
@@ -26,6 +26,11 @@ export function ImportScreen() {
   const [token, setToken] = useState('');
   const p = im.progress;
   const running = p !== null && !p.final;
+  // Between the last progress event and the result main is still settling (journal, history): the import is
+  // not over, so nothing may offer to start it again.
+  const inFlight = importInFlight(im);
+  const finishing = inFlight && !running;
+  const idle = !running && !inFlight && !im.result;
   const done = p ? p.created + p.updated + p.skipped + p.failed : 0;
   const percent = p && p.total > 0 ? Math.min(100, (done / p.total) * 100) : 0;
 
@@ -39,7 +44,7 @@ export function ImportScreen() {
       </div>
       <ErrorAlert error={im.error} />
 
-      {!running && !im.result && (
+      {idle && (
         <Card withBorder padding="md">
           <Stack gap="sm">
             <div>
@@ -106,6 +111,13 @@ export function ImportScreen() {
         </Card>
       )}
 
+      {finishing && (
+        <Group gap="xs" data-testid="finishing" role="status">
+          <Loader size="xs" />
+          <Text size="sm">{t('import.finishing')}</Text>
+        </Group>
+      )}
+
       {im.result && (
         <Alert color="teal" title={t('import.finished')}>
           <Group justify="space-between"><Text size="sm">{t('import.finishedText')}</Text><Button size="xs" onClick={() => go('results')} data-testid="see-results">{t('import.seeResults')}</Button></Group>
@@ -122,8 +134,8 @@ export function ImportScreen() {
       </Modal>
 
       <StepActions
-        onBack={running ? undefined : () => go('review')}
-        onNext={running || im.result ? undefined : () => void im.start()}
+        onBack={running || finishing ? undefined : () => go('review')}
+        onNext={idle ? () => void im.start() : undefined}
         nextLabel={t('import.start', { n: formatNumber(summary?.counts.valid ?? 0) })}
         nextDisabled={!summary || summary.counts.valid === 0}
         loading={im.busy}

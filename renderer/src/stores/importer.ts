@@ -19,7 +19,8 @@ export interface ThroughputPoint {
 const MAX_POINTS = 240;
 const MAX_FAILURES_SHOWN = 500;
 
-interface ImportState {
+/** The import store's state and actions. */
+export interface ImportState {
   mode: ImportMode;
   options: ImportOptions;
   importId: string | null;
@@ -148,6 +149,15 @@ export const useImport = create<ImportState>((set, get) => ({
   },
 }));
 
+/**
+ * An import is under way or finishing: it was started (or continued), no result and no error came back yet. The
+ * import screen offers no Start button then (the rows would be imported twice) and, after the last progress
+ * event, says it is finishing. Review clears `progress` when it prepares new data, which ends this state.
+ */
+export function importInFlight(s: Pick<ImportState, 'importId' | 'result' | 'error' | 'progress'>): boolean {
+  return s.importId !== null && s.result === null && s.error === null && s.progress !== null;
+}
+
 /** Wires the main process's import events into the store; call once at start. Returns the unsubscribe. */
 export function subscribeImportEvents(): () => void {
   const offs = [
@@ -164,6 +174,8 @@ export function subscribeImportEvents(): () => void {
       const throughput = last && Math.floor(last.seconds) === Math.floor(seconds) && !p.final
         ? s.throughput
         : [...s.throughput, point].slice(-MAX_POINTS);
+      // For the end-to-end measurements: the last progress event (the result follows once main has settled).
+      if (p.final) performance.mark('omi:import-final');
       useImport.setState({ progress: p, throughput, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
     }),
     on('import:rows', (batch) => {
@@ -183,6 +195,17 @@ export function subscribeImportEvents(): () => void {
       useImport.setState({ result, pending: s.pending.filter((p) => p.importId !== result.importId) });
       void s.loadHistory();
       // No automatic jump: the import screen shows the full bar and a "see results" button.
+    }),
+    on('import:failed', (e) => {
+      const s = useImport.getState();
+      if (s.importId && e.importId !== s.importId) return;
+      // No result will come: say what happened, and offer the import again (its journal lets it continue): with no
+      // current import, the pending-import banner lists it.
+      // The bar stops where it was (no more events will move it) and the pause / cancel buttons go.
+      const progress = s.progress ? { ...s.progress, final: true, state: 'cancelled' as const, etaMs: null } : null;
+      useImport.setState({ error: e.error.text, needsCredentials: false, progress, importId: null });
+      void s.loadPending();
+      void s.loadHistory();
     }),
     on('import:needs-credentials', (e) => {
       if (useImport.getState().importId === e.importId) useImport.setState({ needsCredentials: true });

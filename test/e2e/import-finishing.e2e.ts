@@ -1,0 +1,67 @@
+/**
+ * The Import screen between the last progress event (bar full, "done") and the result: main is still settling
+ * the import (journal, history), so the screen must not offer to start the same rows again, and says it is
+ * finishing. The harness holds import:done back so that moment can be looked at; released, the result shows.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { writeMessyWorkbook } from '../fixtures/messy';
+import { buildRenderer } from '../harness/build';
+import { startHarness, type Harness } from '../harness/server';
+import { openBrowser, type BrowserSession } from './browser';
+import { openAndAcceptMapping } from './flow';
+
+describe('an import that is finishing', () => {
+  let sandbox: SandboxHandle;
+  let harness: Harness;
+  let ui: BrowserSession;
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'omi-finishing-'));
+    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
+    sandbox = sb;
+    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token } });
+    ui = await openBrowser(harness.url);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await harness?.close();
+    await sandbox?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('offers no Start between the last progress and the result, and says it is finishing', async () => {
+    const { page } = ui;
+    const workbook = join(tmp, 'Khách hàng.xlsx');
+    writeMessyWorkbook(workbook);
+    await page.getByTestId('next').click();
+    const valid = await openAndAcceptMapping(page, harness, workbook);
+    const start = page.getByTestId('next');
+    await expect.poll(() => start.innerText()).toContain(`Bắt đầu nhập ${valid} dòng`);
+
+    const release = harness.hold('import:done');
+    await start.click();
+    // The last progress event arrived: every row settled, the bar full, the state "done".
+    await expect.poll(() => page.getByTestId('progress').innerText(), { timeout: 60_000 }).toContain(`${valid} / ${valid} dòng`);
+    await expect.poll(() => page.getByTestId('import-state').innerText()).toBe('Hoàn tất');
+    await page.getByTestId('finishing').waitFor();
+    expect(await page.getByTestId('finishing').innerText()).toContain('Đang hoàn tất: đang ghi báo cáo');
+    expect(await page.getByTestId('next').count()).toBe(0);
+    expect(await page.getByTestId('mode').count()).toBe(0);
+    expect(await page.getByTestId('see-results').count()).toBe(0);
+    await expect.poll(() => harness.events.some((e) => e.event === 'import:done')).toBe(true);
+    await ui.screenshot('5c-import-finishing');
+
+    // The result arrives: "see results", still no Start.
+    release();
+    await page.getByTestId('see-results').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('finishing').count()).toBe(0);
+    expect(await page.getByTestId('next').count()).toBe(0);
+    expect(ui.errors).toEqual([]);
+  });
+});
