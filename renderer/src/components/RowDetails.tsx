@@ -1,21 +1,41 @@
-/** The selected row's problems (with "apply suggestion") and every automatic change, before → after. */
-import { Badge, Button, Card, Group, ScrollArea, Stack, Text } from '@mantine/core';
+/**
+ * The selected row's problems (with "apply suggestion") and every automatic change, before → after, each with its
+ * way back: "Keep the original" for that one cell (or the whole column, or the whole file by kind), or, for a change
+ * the value cannot be sent without, an editor on the cell with its value as typed. Cells kept as typed are listed
+ * with "fix it automatically again".
+ */
+import { useEffect, useState } from 'react';
+import { Badge, Button, Card, Group, Menu, ScrollArea, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../shared/ingest/types';
+import { isSwitchable } from '../../../shared/prepare/keep';
 import type { GridRow } from '../workers/protocol';
 import { useBilingual } from '../i18n';
 
-/**
- * The automatic changes the cleaners let the user turn off (shared/clean checks `allowed(ctx, code)` for these);
- * the others (e.g. removing spaces from a phone) are needed for the value to be sent at all.
- */
-const SWITCHABLE_CHANGES = new Set(['name.title-case', 'email.typo-fixed', 'phone.leading-zero', 'phone.2018-conversion', 'phone.2017-area-code']);
+/** What the row details can ask the review screen to do. */
+export interface RowDetailsActions {
+  onApply(rowIndex: number, column: number, value: string): void;
+  /** Turns a kind of change off (or on again) for the whole file. */
+  onUndoChange(code: string): void;
+  /** Keeps one cell as typed for `code` (keep) or fixes it automatically again. */
+  onKeep(rowIndex: number, column: number, code: string, keep: boolean): void;
+  /** Keeps every cell of a column as typed (for the changes that can be turned off). */
+  onKeepColumn(column: number): void;
+}
 
-export function RowDetails({ row, columns, onApply, onUndoChange }: { row: GridRow | undefined; columns: Column[]; onApply(rowIndex: number, column: number, value: string): void; onUndoChange(code: string): void }) {
+/** The details card under the grid. */
+export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeepColumn }: { row: GridRow | undefined; columns: Column[] } & RowDetailsActions) {
   const { t } = useTranslation();
   const pick = useBilingual();
+  const [editing, setEditing] = useState<{ column: number; value: string } | null>(null);
+  const rowIndex = row?.rowIndex;
+  useEffect(() => setEditing(null), [rowIndex]);
   const header = (c: number | null) => (c === null ? t('review.wholeRow') : (columns.find((x) => x.index === c)?.header ?? ''));
   if (!row) return <Card withBorder padding="xs" h={96}><Text size="sm" c="dimmed">{t('review.selectRow')}</Text></Card>;
+  const save = () => {
+    if (editing) onApply(row.rowIndex, editing.column, editing.value);
+    setEditing(null);
+  };
   return (
     <Card withBorder padding="xs" h={96} data-testid="row-details">
       <ScrollArea h={78} type="auto">
@@ -24,6 +44,25 @@ export function RowDetails({ row, columns, onApply, onUndoChange }: { row: GridR
             {t('review.rowN', { n: row.rowNumber })} · {t(`status.${row.status}`)}
             {row.duplicateOf ? ` · ${t('review.duplicateOf', { n: row.duplicateOf })}` : ''}
           </Text>
+          {editing && (
+            <Group gap="xs" wrap="nowrap" data-testid="cell-editor">
+              <TextInput
+                size="xs"
+                w={280}
+                autoFocus
+                aria-label={t('keep.editLabel', { column: header(editing.column) })}
+                value={editing.value}
+                onChange={(e) => setEditing({ ...editing, value: e.currentTarget.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') save();
+                  if (e.key === 'Escape') setEditing(null);
+                }}
+              />
+              <Button size="compact-xs" onClick={save}>{t('keep.save')}</Button>
+              <Button size="compact-xs" variant="subtle" onClick={() => setEditing(null)}>{t('keep.cancel')}</Button>
+              <Text size="xs" c="dimmed">{t('keep.editHelp')}</Text>
+            </Group>
+          )}
           {row.issues.map((i, k) => (
             <Group key={`i${k}`} gap="xs" wrap="nowrap">
               <Badge size="xs" color={i.severity === 'error' ? 'red' : 'yellow'}>{t(`severity.${i.severity}`)}</Badge>
@@ -34,15 +73,37 @@ export function RowDetails({ row, columns, onApply, onUndoChange }: { row: GridR
             </Group>
           ))}
           {row.changes.map((c, k) => (
-            <Group key={`c${k}`} gap="xs" wrap="nowrap">
+            <Group key={`c${k}`} gap="xs" wrap="nowrap" data-testid="change-line" data-code={c.code} data-column={c.column}>
               <Badge size="xs" color="blue">{t('review.changed')}</Badge>
               <Text size="xs">{header(c.column)}: <s>{c.before}</s> → <b>{c.after}</b> — {pick(c.reason)}</Text>
-              {SWITCHABLE_CHANGES.has(c.code) && (
-                <Button size="compact-xs" variant="subtle" onClick={() => onUndoChange(c.code)}>{t('review.undoChangeKind')}</Button>
+              {isSwitchable(c.code) ? (
+                <>
+                  <Tooltip label={t('keep.originalHelp')} multiline w={280}>
+                    <Button size="compact-xs" variant="light" onClick={() => onKeep(row.rowIndex, c.column, c.code, true)} data-testid="keep-original">{t('keep.original')}</Button>
+                  </Tooltip>
+                  <Menu position="top-end" withinPortal>
+                    <Menu.Target><Button size="compact-xs" variant="subtle" aria-label={t('keep.more')}>⋯</Button></Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item onClick={() => onKeepColumn(c.column)}>{t('keep.column')}</Menu.Item>
+                      <Menu.Item onClick={() => onUndoChange(c.code)}>{t('keep.kind')}</Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </>
+              ) : (
+                <Tooltip label={t('keep.editHelp')} multiline w={280}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setEditing({ column: c.column, value: row.cells[c.column] ?? '' })} data-testid="edit-cell">{t('keep.editCell')}</Button>
+                </Tooltip>
               )}
             </Group>
           ))}
-          {row.issues.length === 0 && row.changes.length === 0 && <Text size="xs" c="dimmed">{t('review.rowClean')}</Text>}
+          {(row.kept ?? []).flatMap((k) => k.codes.map((code) => (
+            <Group key={`k${k.column}-${code}`} gap="xs" wrap="nowrap" data-testid="kept-line">
+              <Badge size="xs" color="teal">{t('keep.kept')}</Badge>
+              <Text size="xs">{t('keep.keptLine', { column: header(k.column), change: t(`change.${code}`, { defaultValue: code }) })}</Text>
+              <Button size="compact-xs" variant="light" onClick={() => onKeep(row.rowIndex, k.column, code, false)} data-testid="apply-again">{t('keep.applyAgain')}</Button>
+            </Group>
+          )))}
+          {row.issues.length === 0 && row.changes.length === 0 && !row.kept && <Text size="xs" c="dimmed">{t('review.rowClean')}</Text>}
         </Stack>
       </ScrollArea>
     </Card>

@@ -4,10 +4,9 @@
  * "Clean only" saves the cleaned spreadsheet without importing.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Badge, Button, Checkbox, Drawer, Group, Loader, Menu, Popover, ScrollArea, SegmentedControl, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Loader, Menu, Popover, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import type { DuplicateGroup, DuplicatePolicy } from '../../../shared/prepare/types';
 import { request } from '../bridge';
 import { useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
@@ -22,6 +21,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { ReviewGrid } from '../components/ReviewGrid';
 import { RowDetails } from '../components/RowDetails';
+import { DuplicateGroups } from '../components/DuplicateGroups';
 
 export function ReviewScreen() {
   const { t } = useTranslation();
@@ -32,7 +32,6 @@ export function ReviewScreen() {
   const go = useWizard((s) => s.go);
   const [activeRow, setActiveRow] = useState<GridRow | undefined>();
   const [dupOpen, setDupOpen] = useState(false);
-  const [groups, setGroups] = useState<DuplicateGroup[]>([]);
   const [exportError, setExportError] = useState<ReturnType<typeof toBilingual> | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -50,10 +49,6 @@ export function ReviewScreen() {
     const p = useReview.getState().preparedFor;
     if (!useReview.getState().busy && (!p || p.tableVersion !== tableVersion || p.mappings !== mappingsNow)) void useReview.getState().prepare();
   }, [tableVersion, mappingsNow]);
-
-  useEffect(() => {
-    if (dupOpen) void callWorker('duplicates', { limit: 500 }).then(setGroups, () => setGroups([]));
-  }, [dupOpen, r.summary?.version]);
 
   const onEdit = useCallback((rowIndex: number, column: number, value: string) => void useReview.getState().edit(rowIndex, column, value), []);
 
@@ -121,7 +116,7 @@ export function ReviewScreen() {
       )}
 
       <Group justify="space-between" gap="xs">
-        <SegmentedControl size="xs" value={r.issueCode ? '' : r.filter} onChange={(v) => void r.setFilter(v as ReviewFilter)} data={filters} aria-label={t('review.filterLabel')} data-testid="filters" />
+        <SegmentedControl size="xs" value={r.issueCode || r.rowNumbers ? '' : r.filter} onChange={(v) => void r.setFilter(v as ReviewFilter)} data={filters} aria-label={t('review.filterLabel')} data-testid="filters" />
         <Group gap="xs">
           <Menu>
             <Menu.Target><Button size="xs" variant="default" data-testid="bulk">{t('review.bulk')}</Button></Menu.Target>
@@ -146,6 +141,13 @@ export function ReviewScreen() {
         </Group>
       </Group>
       {r.lastTouched !== null && <Text size="xs" c="dimmed" data-testid="touched">{t('review.touched', { count: r.lastTouched, n: formatNumber(r.lastTouched) })}</Text>}
+      {r.lastKept !== null && <Text size="xs" c="dimmed" data-testid="kept-count">{t('keep.columnDone', { count: r.lastKept, n: formatNumber(r.lastKept) })}</Text>}
+      {r.rowNumbers && (
+        <Group gap="xs" data-testid="group-filter">
+          <Text size="xs">{t('dupes.gridFiltered', { rows: r.rowNumbers.join(', ') })}</Text>
+          <Button size="compact-xs" variant="light" onClick={() => void r.setFilter('all')}>{t('dupes.showAll')}</Button>
+        </Group>
+      )}
 
       {!s ? (
         <Group p="md"><Loader size="sm" /><Text size="sm">{t('review.preparing', { n: formatNumber(table.rowCount) })}</Text></Group>
@@ -169,7 +171,14 @@ export function ReviewScreen() {
         <Text size="xs" c="dimmed">{t('review.legend.keys')}</Text>
         {r.busy && <Loader size="xs" />}
       </Group>
-      <RowDetails row={activeRow} columns={table.columns} onApply={onEdit} onUndoChange={(code) => void r.toggleChange(code)} />
+      <RowDetails
+        row={activeRow}
+        columns={table.columns}
+        onApply={onEdit}
+        onUndoChange={(code) => void r.toggleChange(code)}
+        onKeep={(rowIndex, column, code, keep) => void r.keepOriginal(rowIndex, column, code, keep)}
+        onKeepColumn={(column) => void r.keepColumn(column)}
+      />
       {r.disabledChanges.length > 0 && (
         <Group gap="xs">
           <Text size="xs">{t('review.changesOff')}</Text>
@@ -179,27 +188,7 @@ export function ReviewScreen() {
         </Group>
       )}
 
-      <Drawer opened={dupOpen} onClose={() => setDupOpen(false)} title={t('review.groupsTitle')} position="right" size="md">
-        <Select
-          label={t('review.policy')}
-          value={r.policy}
-          onChange={(v) => v && void r.setPolicy(v as DuplicatePolicy)}
-          data={(['keep-first', 'merge', 'keep-all'] as const).map((p) => ({ value: p, label: t(`policy.${p}`) }))}
-          allowDeselect={false}
-          mb="xs"
-        />
-        <Text size="xs" c="dimmed" mb="sm">{t(`policyHelp.${r.policy}`)}</Text>
-        {groups.length === 0 ? <Text size="sm" c="dimmed">{t('review.noGroups')}</Text> : (
-          <Table fz="sm" striped>
-            <Table.Thead><Table.Tr><Table.Th>{t('review.groupKey')}</Table.Th><Table.Th>{t('review.groupRows')}</Table.Th></Table.Tr></Table.Thead>
-            <Table.Tbody>
-              {groups.map((g) => (
-                <Table.Tr key={g.key}><Table.Td>{g.key}</Table.Td><Table.Td>{g.rowNumbers.join(', ')}</Table.Td></Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Drawer>
+      <DuplicateGroups opened={dupOpen} onClose={() => setDupOpen(false)} targets={targets} />
 
       <StepActions onBack={() => go('mapping')} onNext={() => go('import')} nextDisabled={!s || s.counts.valid === 0 || r.busy} nextLabel={t('review.next', { n: formatNumber(s?.counts.valid ?? 0) })} />
     </Stack>

@@ -23,11 +23,19 @@ interface ReviewState {
   preparedFor: { tableVersion: number; mappings: ColumnMapping[] } | null;
   /** Result of the last bulk fix or replace, for the status line. */
   lastTouched: number | null;
+  /** Cells kept as typed by the last "keep the original in the whole column", for the status line. */
+  lastKept: number | null;
+  /** The grid shows only these sheet rows (one duplicate group), or null. */
+  rowNumbers: number[] | null;
   prepare(): Promise<void>;
   setPolicy(policy: DuplicatePolicy): Promise<void>;
   toggleChange(code: string): Promise<void>;
-  setFilter(filter: ReviewFilter, issueCode?: string | null): Promise<void>;
+  setFilter(filter: ReviewFilter, issueCode?: string | null, rowNumbers?: number[] | null): Promise<void>;
   edit(rowIndex: number, column: number, value: string): Promise<void>;
+  /** "Keep the original": this cell keeps its value as typed for change `code` (keep) or gets the change again. */
+  keepOriginal(rowIndex: number, column: number, code: string, keep: boolean): Promise<void>;
+  /** Every switchable automatic change in the column kept as typed (one undo step). */
+  keepColumn(column: number): Promise<void>;
   bulk(fix: BulkFix): Promise<void>;
   replace(find: string, replacement: string, column: number | null, matchCase: boolean): Promise<void>;
   undo(): Promise<void>;
@@ -35,11 +43,11 @@ interface ReviewState {
 }
 
 export const useReview = create<ReviewState>((set, get) => {
-  const run = async (work: () => Promise<ReviewSummary & { touched?: number }>) => {
+  const run = async (work: () => Promise<ReviewSummary & { touched?: number }>, kept = false) => {
     set({ busy: true, error: null });
     try {
       const summary = await work();
-      set({ summary, lastTouched: summary.touched ?? null });
+      set(kept ? { summary, lastKept: summary.touched ?? null, lastTouched: null } : { summary, lastTouched: summary.touched ?? null, lastKept: null });
     } catch (e) {
       set({ error: toBilingual(e) });
     } finally {
@@ -55,9 +63,11 @@ export const useReview = create<ReviewState>((set, get) => {
     busy: false,
     error: null,
     lastTouched: null,
+    lastKept: null,
+    rowNumbers: null,
     preparedFor: null,
     prepare: () => {
-      set({ filter: 'all', issueCode: null, preparedFor: { tableVersion: useFile.getState().tableVersion, mappings: useMapping.getState().mappings } });
+      set({ filter: 'all', issueCode: null, rowNumbers: null, preparedFor: { tableVersion: useFile.getState().tableVersion, mappings: useMapping.getState().mappings } });
       // New data: the previous import's result no longer describes it.
       if (!useImport.getState().progress || useImport.getState().progress?.final) useImport.setState({ result: null, progress: null, failures: [], failureCount: 0, throughput: [] });
       performance.mark('omi:prepare-start');
@@ -74,11 +84,13 @@ export const useReview = create<ReviewState>((set, get) => {
       set({ disabledChanges: off.includes(code) ? off.filter((c) => c !== code) : [...off, code] });
       await get().prepare();
     },
-    setFilter: (filter, issueCode = null) => {
-      set({ filter, issueCode });
-      return run(() => callWorker('setFilter', { filter, issueCode: issueCode ?? undefined }));
+    setFilter: (filter, issueCode = null, rowNumbers = null) => {
+      set({ filter, issueCode, rowNumbers });
+      return run(() => callWorker('setFilter', { filter, issueCode: issueCode ?? undefined, rowNumbers: rowNumbers ?? undefined }));
     },
     edit: (rowIndex, column, value) => run(() => callWorker('edit', { rowIndex, column, value })),
+    keepOriginal: (rowIndex, column, code, keep) => run(() => callWorker('keepOriginal', { rowIndex, column, code, keep })),
+    keepColumn: (column) => run(() => callWorker('keepColumn', { column }), true),
     bulk: (fix) => run(() => callWorker('bulk', { fix })),
     replace: (find, replacement, column, matchCase) => run(() => callWorker('replace', { find, replace: replacement, column, matchCase })),
     undo: () => run(() => callWorker('undo', undefined)),

@@ -173,6 +173,10 @@ export class Pipeline {
     this.policy = policy;
     this.disabledChanges = disabledChanges;
     this.prepareOptions = null;
+    // The screen shows every row after a check (its filter is reset too).
+    this.filter = 'all';
+    this.issueCode = undefined;
+    this.onlyRows = null;
     this.prepareEverything();
     return this.summary();
   }
