@@ -1,6 +1,7 @@
 import { inspectCfb } from './cfb-guard';
 import { Deadline, ingestErrors } from './errors';
 import { resolveLimits } from './limits';
+import { readHtmlTables } from './sheet/html';
 import { ROW_SLACK, readSpreadsheet } from './sheet/read';
 import { extensionOf, sniffContainer, textFormatOf } from './sniff';
 import { detectHeaderRow } from './table/header';
@@ -78,11 +79,19 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
       break;
     case 'pdf':
       throw ingestErrors.notASpreadsheet(fileName, { vi: 'đây là tệp PDF bị đổi đuôi', en: 'it is a PDF document with a spreadsheet name' });
-    case 'html':
-      throw ingestErrors.notASpreadsheet(fileName, {
-        vi: 'đây là trang web (HTML) bị đổi đuôi; hãy mở bằng Excel rồi lưu lại thành .xlsx',
-        en: 'it is a web page (HTML) with a spreadsheet name; open it in Excel and save it as .xlsx',
-      });
+    case 'html': {
+      // Many systems export "Excel" files that are an HTML table: read the tables; a page without one is refused.
+      const read = readHtmlTables(bytes, fileName, lim.maxRows, previewRows);
+      if (!read) {
+        throw ingestErrors.notASpreadsheet(fileName, {
+          vi: 'đây là trang web (HTML) bị đổi đuôi, không có bảng dữ liệu nào; hãy mở bằng Excel rồi lưu lại thành .xlsx',
+          en: 'it is a web page (HTML) with a spreadsheet name and no data table in it; open it in Excel and save it as .xlsx',
+        });
+      }
+      format = 'xls';
+      ({ sheets, date1904, partial, encoding } = read);
+      break;
+    }
     case 'binary':
       throw ingestErrors.notASpreadsheet(fileName, { vi: 'nội dung là dữ liệu nhị phân không đọc được', en: 'its contents are unreadable binary data' });
     case 'xml':

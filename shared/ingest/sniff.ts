@@ -10,7 +10,7 @@ export function sniffContainer(bytes: Uint8Array): Container {
   if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1) return 'cfb';
   if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return 'pdf';
   const head = asciiHead(b, 1024).toLowerCase();
-  if (/^\s*(<!doctype html|<html|<head|<body|<meta|<table)/.test(head)) return 'html';
+  if (/^\s*(<!--[\s\S]*?-->\s*)*(<!doctype html|<html|<head|<body|<meta|<style|<table)/.test(head)) return 'html';
   if (/^\s*<\?xml/.test(head)) return /<html/.test(head) ? 'html' : 'xml';
   return looksBinary(b) ? 'binary' : 'text';
 }
@@ -44,8 +44,16 @@ export function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | undefi
   return undefined;
 }
 
+/** The first `n` bytes as Latin-1, past a UTF-8 BOM; UTF-16 text (HTML exports from .NET often are) by its low bytes. */
 function asciiHead(b: Uint8Array, n: number): string {
   let s = '';
+  const bomLe = b[0] === 0xff && b[1] === 0xfe;
+  const bomBe = b[0] === 0xfe && b[1] === 0xff;
+  const u16 = bomLe ? 'utf-16le' : bomBe ? 'utf-16be' : utf16WithoutBom(b);
+  if (u16) {
+    for (let i = (bomLe || bomBe ? 2 : 0) + (u16 === 'utf-16be' ? 1 : 0); i < Math.min(b.length, n * 2); i += 2) s += String.fromCharCode(b[i]);
+    return s;
+  }
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   for (; i < Math.min(b.length, n); i++) s += String.fromCharCode(b[i]);
   return s;

@@ -38,6 +38,14 @@ export function readSpreadsheet(bytes: Uint8Array, file: string, maxRows: number
     if (/password|encrypt/i.test(msg)) throw ingestErrors.passwordProtected(file);
     throw ingestErrors.corrupt(file, { vi: `lỗi khi đọc nội dung (${msg.slice(0, 120)})`, en: `its contents could not be parsed (${msg.slice(0, 120)})` });
   }
+  return sourceSheets(wb, sheetRows, previewRows, cut);
+}
+
+/**
+ * The sheets of a workbook SheetJS parsed (dense, at most `sheetRows` rows a sheet) in our sheet shape.
+ * `cut`: parts were already cut for a preview, so the read is partial whatever the row counts say.
+ */
+export function sourceSheets(wb: WorkBook, sheetRows: number, previewRows: number | undefined, cut = false): SpreadsheetRead {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   let partial = cut;
   const sheets = wb.SheetNames.map((name, i): SourceSheet => {
