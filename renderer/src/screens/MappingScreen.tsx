@@ -3,8 +3,8 @@
  * a searchable target list grouped as contact fields / dynamic attributes / funnels; phone/email kind;
  * templates saved by the user and proposed when this file's headers match one.
  */
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Menu, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { memo, useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Loader, Menu, NativeSelect, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, TargetDef, TargetId } from '../../../shared/mapping/types';
 import type { ValueType } from '../../../shared/omi/types';
@@ -15,9 +15,8 @@ import type { Bilingual } from '../../../shared/text';
 import { formatPercent } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
+import { TargetPicker, type TargetOptions } from '../components/TargetPicker';
 
-/** Mapping rows mounted per task (see rowLimit): a Mantine Select with its tooltip and badge costs 30–60 ms on a busy laptop. */
-const ROWS_PER_TASK = 1;
 const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
 
 export function MappingScreen() {
@@ -37,23 +36,14 @@ export function MappingScreen() {
     if (table && useMapping.getState().forTable !== tableVersion) void useMapping.getState().suggest(tableVersion);
   }, [table, tableVersion]);
 
-  // For the end-to-end measurements: the moment the suggested mapping is on screen.
-  // The rows (a Select per column) render in the background, in slices, so the window never stalls on them;
-  // until they are this file's, the loader stays, so no earlier file's mapping flashes by.
-  const mappings = useDeferredValue(m.mappings);
-  const mappingsFor = useDeferredValue(m.forTable);
-  const current = mappingsFor === tableVersion;
-  // Rows are added a few at a time, one task each: mounting every Select in one go is a long task.
-  const [rowLimit, setRowLimit] = useState({ forTable: -1, n: ROWS_PER_TASK });
-  const visible = rowLimit.forTable === mappingsFor ? rowLimit.n : ROWS_PER_TASK;
-  useEffect(() => {
-    if (visible >= mappings.length) return;
-    const timer = setTimeout(() => setRowLimit({ forTable: mappingsFor, n: visible + ROWS_PER_TASK }), 0);
-    return () => clearTimeout(timer);
-  }, [visible, mappings.length, mappingsFor]);
-  const shown = !m.busy && current && mappings.length > 0 && visible >= mappings.length;
+  // The rows are cheap to mount (the target list is built only when a row's picker is opened: TargetPicker), so
+  // they all go on screen in one render as soon as the mapping is this table's.
+  const mappings = m.mappings;
+  const current = m.forTable === tableVersion;
+  const shown = !m.busy && current && mappings.length > 0;
   useEffect(() => {
     if (!shown) return;
+    // For the end-to-end measurements: the moment the suggested mapping is on screen.
     performance.mark('omi:mapping-ready');
     // A big file was opened from its first rows: read the rest now that the worker is free, while the user
     // looks at the mapping (reading it before would have held this screen back). In a task of its own.
@@ -77,20 +67,19 @@ export function MappingScreen() {
   }, [m.mappings, m.targets]);
 
   // The rows are rebuilt only when what they show changes, not when the screen re-renders for other state (e.g.
-  // the whole-file read starting or ending), which would re-render every Select at once.
-  const shownTable = useDeferredValue(table);
+  // the whole-file read starting or ending).
   const { setTarget, setValueType, targets } = m;
   const rows = useMemo(
     () =>
-      shownTable &&
-      mappings.slice(0, visible).map((x) => {
-        const i = shownTable.columns.findIndex((c) => c.index === x.column);
+      current &&
+      mappings.map((x) => {
+        const i = table?.columns.findIndex((c) => c.index === x.column) ?? -1;
         return (
           <MappingRow
             key={x.column}
             x={x}
-            letter={shownTable.columns[i]?.letter ?? ''}
-            samples={shownTable.samples[i]}
+            letter={table?.columns[i]?.letter ?? ''}
+            samples={table?.samples[i]}
             def={targets.find((d) => d.id === x.target)}
             data={data}
             clash={clashes.has(x.target)}
@@ -100,7 +89,7 @@ export function MappingScreen() {
           />
         );
       }),
-    [mappings, visible, shownTable, targets, data, clashes, pick, setTarget, setValueType],
+    [current, mappings, table, targets, data, clashes, pick, setTarget, setValueType],
   );
 
   const ready = m.mappings.length > 0 && m.mappings.some((x) => x.target !== 'ignore') && clashes.size === 0;
@@ -191,7 +180,7 @@ interface RowProps {
   letter: string;
   samples: string[] | undefined;
   def: TargetDef | undefined;
-  data: { group: string; items: { value: string; label: string }[] }[];
+  data: TargetOptions;
   clash: boolean;
   pick: (text: Bilingual | undefined | null) => string;
   setTarget: (column: number, target: TargetId) => void;
@@ -212,28 +201,24 @@ const MappingRow = memo(function MappingRow({ x, letter, samples, def, data, cla
         <Text size="xs" c="dimmed" lineClamp={2}>{samples?.length ? samples.join(' · ') : t('mapping.empty')}</Text>
       </Table.Td>
       <Table.Td>
-        <Select
-          data={data}
+        <TargetPicker
           value={x.target}
-          onChange={(v) => v && setTarget(x.column, v as TargetId)}
-          searchable
-          allowDeselect={false}
-          nothingFoundMessage={t('mapping.nothingFound')}
-          aria-label={t('mapping.targetFor', { column: x.header })}
-          error={clash ? true : undefined}
-          size="xs"
-          comboboxProps={{ withinPortal: true }}
-          data-testid={`target-${x.column}`}
+          label={def ? pick(def.label) : x.target}
+          options={data}
+          onChange={(v) => setTarget(x.column, v as TargetId)}
+          ariaLabel={t('mapping.targetFor', { column: x.header })}
+          nothingFound={t('mapping.nothingFound')}
+          error={clash}
+          testId={`target-${x.column}`}
         />
       </Table.Td>
       <Table.Td>
         {isList && (
-          <Select
+          <NativeSelect
             size="xs"
             value={x.valueType ?? 'personal'}
-            onChange={(v) => v && setValueType(x.column, v as ValueType)}
+            onChange={(e) => setValueType(x.column, e.currentTarget.value as ValueType)}
             data={(['personal', 'home', 'office'] as const).map((v) => ({ value: v, label: t(`valueType.${v}`) }))}
-            allowDeselect={false}
             aria-label={t('mapping.kindFor', { column: x.header })}
           />
         )}

@@ -1,0 +1,84 @@
+/**
+ * The mapping screen's target picker: at rest a plain field showing the chosen target (the searchable list is
+ * mounted only when a row's picker is opened), reachable and usable from the keyboard alone — Tab to it, type to
+ * search, Enter to choose; Enter or a click opens the whole grouped list.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { writeMessyWorkbook } from '../fixtures/messy';
+import { buildRenderer } from '../harness/build';
+import { startHarness, type Harness } from '../harness/server';
+import { openBrowser, type BrowserSession } from './browser';
+
+describe('the mapping target picker', () => {
+  let sandbox: SandboxHandle;
+  let harness: Harness;
+  let ui: BrowserSession;
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'omi-picker-'));
+    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
+    sandbox = sb;
+    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token } });
+    ui = await openBrowser(harness.url);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await harness?.close();
+    await sandbox?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('shows each chosen target without a list, and changes one from the keyboard and by clicking', async () => {
+    const { page } = ui;
+    const workbook = join(tmp, 'Khách hàng.xlsx');
+    writeMessyWorkbook(workbook);
+    // The account's custom fields and funnels join the list once the connection has been tested.
+    await page.getByTestId('test-connection').click();
+    await page.getByTestId('connection-ok').waitFor();
+    await page.getByTestId('next').click();
+    harness.nextOpen(workbook);
+    await page.getByTestId('open-dialog').click();
+    await page.getByTestId('row-count').waitFor();
+    await page.getByTestId('next').click();
+    await page.getByTestId('mapping-table').waitFor();
+
+    // At rest: every row shows its target, and no option list is in the page.
+    const phone = page.getByTestId('target-2');
+    await expect.poll(() => phone.inputValue(), { timeout: 30_000 }).toBe('Số điện thoại');
+    expect(await page.getByRole('listbox').count()).toBe(0);
+
+    // Keyboard: Tab from the previous field lands on it; typing searches; Enter chooses.
+    const previous = page.getByTestId('target-1');
+    await previous.focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('target-2');
+    await page.keyboard.type('Ghi ch');
+    const list = page.getByRole('listbox');
+    await list.waitFor();
+    await expect.poll(() => list.getByRole('option').allInnerTexts()).toEqual(['Ghi chú']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => phone.inputValue()).toBe('Ghi chú');
+    // Leaving the field puts it back at rest, showing the new choice.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByRole('listbox').count()).toBe(0);
+    expect(await phone.inputValue()).toBe('Ghi chú');
+    await ui.screenshot('3b-mapping-picker-keyboard');
+
+    // Enter on a resting field opens the whole grouped list; a click on an option chooses it.
+    await phone.focus();
+    await page.keyboard.press('Enter');
+    await list.waitFor();
+    expect(await list.innerText()).toMatch(/Thông tin liên hệ[\s\S]*Trường tuỳ chỉnh[\s\S]*Phễu trạng thái/);
+    await ui.screenshot('3c-mapping-picker-open');
+    await list.getByRole('option', { name: 'Số điện thoại', exact: true }).click();
+    await expect.poll(() => phone.inputValue()).toBe('Số điện thoại');
+    expect(ui.errors).toEqual([]);
+  });
+});
