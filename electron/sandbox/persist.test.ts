@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadState, Persister, writeAtomic } from './persist';
+import { loadState, nextDelayMs, Persister, writeAtomic } from './persist';
 import type { StoreState } from './store';
 
 const dir = mkdtempSync(join(tmpdir(), 'omi-persist-'));
@@ -42,5 +42,14 @@ describe('persistence', () => {
     writeFileSync(join(dir, '.killed.json.999999.tmp'), '{"half');
     expect((await loadState(file))?.contacts).toHaveLength(1);
     expect(readdirSync(dir).filter((f) => f.startsWith('.killed'))).toEqual([]);
+  });
+});
+
+describe('write pacing', () => {
+  it('waits at least the minimum, grows with what the last write cost, and never more than the maximum', () => {
+    const pacing = { minDelayMs: 50, costFactor: 4, maxDelayMs: 1000 };
+    expect(nextDelayMs(0, pacing)).toBe(50);
+    expect(nextDelayMs(100, pacing)).toBe(400);
+    expect(nextDelayMs(5000, pacing)).toBe(1000);
   });
 });

@@ -79,6 +79,33 @@ describe.concurrent('--data', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.burst.json.'))).toEqual([]);
   });
 
+  it('a SIGKILL in the middle of a big addMany leaves a whole store with every batch it had written', async () => {
+    const file = join(dir, 'big-kill.json');
+    const a = await start({ dataFile: file });
+    const api = createOmiClient({ baseUrl: a.url, token: a.token, timeoutMs: 60_000 });
+    const BATCH = 3000;
+    const batch = (b: number) => Array.from({ length: BATCH }, (_, j) => ({ refId: `k${b}-${j}`, fullName: `Khách ${b}-${j}`, note: 'ghi chú '.repeat(20) }));
+    await api.addMany(batch(0));
+    await api.addMany(batch(1));
+    // Both answered batches reach the file soon after (the wait before a write is bounded): poll, bounded.
+    const onDisk = () => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { contacts: unknown[] }).contacts.length : 0);
+    for (let i = 0; i < 200 && onDisk() < 2 * BATCH; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(onDisk()).toBe(2 * BATCH);
+    // The third batch is killed while in flight: sent, maybe applied, maybe being written.
+    const third = api.addMany(batch(2)).catch(() => 'lost');
+    await new Promise((r) => setTimeout(r, 30));
+    a.kill();
+    await new Promise((r) => a.process.once('exit', r));
+    await third;
+
+    const b = await start({ dataFile: file });
+    const refIds = (await b.contacts()).map((c) => c.ref_id);
+    // Each batch is applied at once, so the store holds whole batches: the two answered ones, maybe the third.
+    expect([2 * BATCH, 3 * BATCH]).toContain(refIds.length);
+    expect(new Set(refIds).size).toBe(refIds.length);
+    expect(refIds.slice(0, 2 * BATCH)).toEqual([...batch(0), ...batch(1)].map((r) => r.refId));
+  });
+
   it('reset clears the stored contacts too', async () => {
     const file = join(dir, 'reset.json');
     const a = await start({ dataFile: file });
