@@ -1,6 +1,7 @@
 import type { ColumnConversion } from '../types';
 import { decodeMojibake1252 } from './mojibake';
 import { decodeTcvn3 } from './tcvn3';
+import { decodeTcvn3Cell } from './tcvn3-capitals';
 import { decodeVni } from './vni';
 import { vietnameseReading } from './syllable';
 
@@ -11,7 +12,8 @@ const HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02
 
 /**
  * Reads one cell's text as legacy Vietnamese: returns the encoding and the Unicode text (NFC) when the cell does not
- * read as Vietnamese as it is but does after decoding it as mis-read UTF-8, TCVN3 or VNI; otherwise undefined.
+ * read as Vietnamese as it is but does after decoding it as mis-read UTF-8, TCVN3 or VNI, or as TCVN3 typed with a
+ * capital font (.VnTimeH, reported as `tcvn3`: same code table); otherwise undefined.
  * `prefer` breaks a tie when both TCVN3 and VNI give Vietnamese (the column's usual encoding).
  */
 export function decodeLegacyCell(text: string, prefer?: LegacyEncoding): { encoding: LegacyEncoding; text: string } | undefined {
@@ -36,7 +38,8 @@ function decodeUncached(text: string, prefer?: LegacyEncoding): { encoding: Lega
     const m = moji.normalize('NFC');
     if (vietnameseReading(m).valid) return { encoding: 'mojibake-1252', text: m };
   }
-  const tcvn = readsAsVietnamese(decodeTcvn3(text));
+  // TCVN3 typed for a capital font (.VnTimeH) comes out in capitals: see tcvn3-capitals.
+  const tcvn = readsAsVietnamese(fitsLegacy(text) ? decodeTcvn3Cell(text) : decodeTcvn3(text));
   const vni = readsAsVietnamese(decodeVni(text));
   if (tcvn !== undefined && vni !== undefined) {
     return prefer === 'vni' ? { encoding: 'vni', text: vni } : { encoding: 'tcvn3', text: tcvn };
@@ -55,7 +58,7 @@ export function decodeAs(encoding: LegacyEncoding, text: string): string | undef
     const m = decodeMojibake1252(text);
     return m === undefined ? undefined : readsAsVietnamese(m);
   }
-  const decoded = readsAsVietnamese(encoding === 'tcvn3' ? decodeTcvn3(text) : decodeVni(text));
+  const decoded = readsAsVietnamese(encoding === 'vni' ? decodeVni(text) : fitsLegacy(text) ? decodeTcvn3Cell(text) : decodeTcvn3(text));
   return decoded !== undefined && decoded !== text.normalize('NFC') ? decoded : undefined;
 }
 
