@@ -4,7 +4,7 @@
  * be left out), undo that, then open the duplicate groups, choose "merge" and see the merged contact the import will
  * send, with the value that came from the other row marked. Screenshots (1366×768, light and dark) in test-results/.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,13 +82,18 @@ describe('review: keep the original value, and preview duplicate groups', () => 
 
     // "Clean only": the cleaned CSV has the number as typed; the rest of the file still got its changes.
     const cleanPath = join(RESULTS_DIR, 'review-clean.csv');
+    const readClean = () => {
+      const wb = XLSX.read(readFileSync(cleanPath), { type: 'buffer', raw: true });
+      return XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[wb.SheetNames[0]], { raw: false, defval: '' });
+    };
     const cleanRows = async () => {
+      // A fresh file each time: the "saved" line from the previous export is still on screen.
+      rmSync(cleanPath, { force: true });
       harness.nextSave(cleanPath);
       await page.getByRole('button', { name: 'Chỉ xuất tệp sạch' }).click();
       await page.getByRole('menuitem', { name: /CSV/ }).click();
-      await page.getByTestId('clean-saved').waitFor();
-      const wb = XLSX.read(readFileSync(cleanPath), { type: 'buffer', raw: true });
-      return XLSX.utils.sheet_to_json<Record<string, string>>(wb.Sheets[wb.SheetNames[0]], { raw: false, defval: '' });
+      await expect.poll(() => (existsSync(cleanPath) ? readClean().length : -1), { timeout: 30_000 }).toBe(MESSY_ROWS.length);
+      return readClean();
     };
     let rows = await cleanRows();
     expect(rows.find((r) => r['STT'] === oldMobile.table[0])?.['SĐT']).toBe('01662345678');
@@ -99,9 +104,20 @@ describe('review: keep the original value, and preview duplicate groups', () => 
     await page.getByRole('button', { name: 'Hoàn tác (Ctrl+Z)' }).click();
     await expect.poll(() => phone.innerText()).toBe(oldMobile.expect.phones![0]);
     await expect.poll(() => phone.getAttribute('class')).toMatch(/cell-changed/);
-    await page.getByTestId('clean-saved').waitFor({ state: 'detached' }).catch(() => undefined);
     rows = await cleanRows();
     expect(rows.find((r) => r['STT'] === oldMobile.table[0])?.['SĐT']).toBe(oldMobile.expect.phones![0]);
+
+    // A change the value cannot be sent without (+84 and spaces): no "keep", an editor on the cell as typed instead.
+    const intl = MESSY_ROWS.find((r) => r.table[PHONE].startsWith('+84'))!;
+    await cell(intl.sheetRow, PHONE).click();
+    const formatLine = page.getByTestId('row-details').locator('[data-testid="change-line"][data-code="phone.format"]');
+    expect(await formatLine.getByTestId('keep-original').count()).toBe(0);
+    await formatLine.getByTestId('edit-cell').click();
+    const editor = page.getByTestId('cell-editor').getByRole('textbox');
+    await expect.poll(() => editor.inputValue()).toBe(intl.table[PHONE]);
+    expect(await editor.evaluate((e) => e === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('cell-editor').waitFor({ state: 'detached' });
 
     // The repeated row gets a second email (typed in the grid), so merging has something to take from it.
     const dupEmail = cell(dup.sheetRow, EMAIL);
