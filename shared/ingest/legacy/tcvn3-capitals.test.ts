@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { asVnTimeHText } from '../../../test/fixtures/legacy-fonts';
 import { decodeAs, decodeLegacyCell } from './detect';
 import { cp1252Char } from './cp1252';
+
+/**
+ * A .VnTimeH cell as a user typed it: TCVN3 lowercase codes (iconv-lite's table, another implementation than ours),
+ * ASCII letters as capitals (Caps Lock), shown through Windows-1252. Mirrors test/fixtures/legacy-fonts.ts.
+ */
+function asVnTimeHText(text: string): string {
+  const lowered = Array.from(iconv.encode(text.toLowerCase(), 'tcvn'), (b) => cp1252Char(b)).join('');
+  return lowered.replace(/[a-z]/g, (c) => c.toUpperCase());
+}
 
 /** Syllables of real Vietnamese names (family, middle, given), toned, as people write them. */
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trương', 'Đinh'];
