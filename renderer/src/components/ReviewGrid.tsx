@@ -65,7 +65,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT,
   });
   const colsV = useVirtualizer({
-    horizontal: true, count: columns.length, getScrollElement, estimateSize: () => COL_WIDTH, overscan: 1,
+    horizontal: true, count: columns.length, getScrollElement, estimateSize: () => COL_WIDTH, overscan: 0,
     paddingStart: NUM_WIDTH, scrollPaddingStart: NUM_WIDTH,
   });
   const items = rowsV.getVirtualItems();
@@ -252,7 +252,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
               <div
                 key={v.index % pool}
                 className={`grid-gutter-num status-${r?.status ?? 'loading'}`}
-                style={{ transform: `translateY(${v.start - HEADER_HEIGHT}px)` }}
+                style={{ top: v.start - HEADER_HEIGHT }}
                 title={r?.duplicateOf ? t('review.duplicateOf', { n: r.duplicateOf }) : undefined}
               >
                 {r?.rowNumber ?? '…'}

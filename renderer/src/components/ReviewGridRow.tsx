@@ -77,6 +77,7 @@ export const ReviewGridRow = memo(function ReviewGridRow(props: Props) {
     const view = cells[ci];
     let className = 'grid-cell';
     if (view.mark) className += ` cell-${view.mark}`;
+    if (view.clip) className += ' cell-clip';
     if (ignored.has(c.index)) className += ' col-ignored';
     const active = activeCol === ci;
     if (active) className += ' cell-active';
@@ -100,7 +101,7 @@ export const ReviewGridRow = memo(function ReviewGridRow(props: Props) {
       role="row"
       aria-rowindex={index + 2}
       className={`grid-row status-${row?.status ?? 'loading'}`}
-      style={{ transform: `translateY(${start}px)`, width, paddingLeft: colFrom * colWidth }}
+      style={{ top: start, width, paddingLeft: colFrom * colWidth }}
       data-row={row?.rowNumber}
       data-index={index}
     >

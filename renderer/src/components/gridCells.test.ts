@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellReasons, rowCells } from './gridCells';
+import { cellReasons, mayOverflow, rowCells, UNCLIPPED_MAX_CHARS } from './gridCells';
 import type { GridRow } from '../workers/protocol';
 
 const row: GridRow = {
@@ -22,12 +22,24 @@ const row: GridRow = {
 describe('rowCells', () => {
   it('shows the changed value, marks the worst issue, lets the user edit win and counts every reason', () => {
     const [name, phone, email, gender] = rowCells(row, [0, 1, 2, 3]);
-    expect(name).toEqual({ text: 'An', mark: '', reasons: 0 });
-    expect(phone).toEqual({ text: '0903111222', mark: 'changed', reasons: 1 });
+    expect(name).toEqual({ text: 'An', mark: '', reasons: 0, clip: false });
+    expect(phone).toEqual({ text: '0903111222', mark: 'changed', reasons: 1, clip: false });
     // The row-level issue (column null) belongs to no cell.
-    expect(email).toEqual({ text: 'an@gmail', mark: 'error', reasons: 2 });
+    expect(email).toEqual({ text: 'an@gmail', mark: 'error', reasons: 2, clip: false });
     // The user's edit is shown as typed, not the tool's change, and the change still counts as a reason.
-    expect(gender).toEqual({ text: 'nu', mark: 'edited', reasons: 1 });
+    expect(gender).toEqual({ text: 'nu', mark: 'edited', reasons: 1, clip: false });
+  });
+
+  it('clips only text that may not fit: long values, wide scripts, control characters', () => {
+    expect(mayOverflow('W'.repeat(UNCLIPPED_MAX_CHARS))).toBe(false);
+    expect(mayOverflow('W'.repeat(UNCLIPPED_MAX_CHARS + 1))).toBe(true);
+    expect(mayOverflow('Lê Văn Mạnh')).toBe(false);
+    expect(mayOverflow('12 Lê Lợi, P. Bến Nghé, Q.1')).toBe(true);
+    expect(mayOverflow('李小龍')).toBe(true);
+    expect(mayOverflow('An 😀')).toBe(true);
+    expect(mayOverflow('a\tb')).toBe(true);
+    const long = { ...row, cells: ['Nguyễn Thị Minh Khai Phường 5'] };
+    expect(rowCells(long, [0])[0].clip).toBe(true);
   });
 
   it('follows the column order it is given', () => {

@@ -11,6 +11,25 @@ export interface CellView {
   text: string;
   mark: '' | 'error' | 'warning' | 'edited' | 'changed';
   reasons: number;
+  /** The text may be wider than the cell: it is clipped with an ellipsis (short text is drawn unclipped). */
+  clip: boolean;
+}
+
+/**
+ * Longest text that always fits a 180 px cell at 13 px: the widest letters ("W", "M", "Ẫ") are about 1 em wide in
+ * the usual UI fonts, and 12 of them are under the 164 px inside the padding. Wide scripts (CJK, emoji) and
+ * control characters always count as long.
+ */
+export const UNCLIPPED_MAX_CHARS = 12;
+
+/** Whether `text` might not fit in a cell and must be clipped. */
+export function mayOverflow(text: string): boolean {
+  if (text.length > UNCLIPPED_MAX_CHARS) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x2e80) return true;
+  }
+  return false;
 }
 
 /** The cells of `row` for the given table columns (by their index in the row). */
@@ -27,7 +46,7 @@ export function rowCells(row: GridRow, columns: readonly number[]): CellView[] {
     const raw = row.cells[column] ?? '';
     const text = change && !edited ? change.after : raw;
     const mark: CellView['mark'] = errors ? 'error' : issues ? 'warning' : edited ? 'edited' : change ? 'changed' : '';
-    return { text, mark, reasons: issues + changes };
+    return { text, mark, reasons: issues + changes, clip: mayOverflow(text) };
   });
 }
 

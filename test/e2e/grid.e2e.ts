@@ -1,0 +1,143 @@
+/**
+ * The review grid in Debian's Chromium on a 400-row workbook: the keyboard takes the active cell to the last row
+ * and the last column (only the columns in view are drawn, and the grid follows), an edit far down and to the
+ * right lands, and the grid's one tooltip gives the reasons of a cell — on hover, and for the active cell when
+ * moving by keyboard (also as the cell's accessible description) — and hides while the grid scrolls.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { generateCleanRows, MESSY_HEADERS, writeMessyWorkbook } from '../fixtures/messy';
+import { buildRenderer } from '../harness/build';
+import { startHarness, type Harness } from '../harness/server';
+import { openBrowser, type BrowserSession } from './browser';
+
+const ROWS = 400;
+const PHONE = 2;
+const JOB = MESSY_HEADERS.indexOf('Chức vụ');
+const LAST = MESSY_HEADERS.length - 1;
+/** The rows the generator writes for ROWS (seeded): the file's content, to check the grid against. */
+const generated = generateCleanRows(ROWS);
+const lastRow = generated[ROWS - 1];
+/** A row whose phone was written as a number (leading 0 lost): the app puts the 0 back and says so. */
+const numberPhone = generated.find((r) => typeof r.cells[PHONE] === 'number')!;
+/** Longer than OMI's 255 characters for a job title: an error on that cell. */
+const LONG_JOB = 'Trưởng phòng kinh doanh khu vực miền Nam '.repeat(8).trim();
+
+describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
+  let sandbox: SandboxHandle;
+  let harness: Harness;
+  let ui: BrowserSession;
+  let tmp: string;
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(join(tmpdir(), 'omi-grid-e2e-'));
+    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
+    sandbox = sb;
+    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token }, userDataDir: join(tmp, 'userData') });
+    ui = await openBrowser(harness.url);
+  });
+
+  afterAll(async () => {
+    await ui?.close();
+    await harness?.close();
+    await sandbox?.stop();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('reaches, edits and explains cells far down and to the right', async () => {
+    const { page } = ui;
+    const workbook = join(tmp, 'Khách hàng 400.xlsx');
+    writeMessyWorkbook(workbook, { rows: ROWS });
+
+    await page.getByTestId('next').click();
+    harness.nextOpen(workbook);
+    await page.getByTestId('open-dialog').click();
+    await page.getByTestId('row-count').waitFor();
+    await page.getByTestId('next').click();
+    await page.getByTestId('mapping-table').waitFor();
+    await page.getByTestId('next').click();
+
+    const grid = page.getByTestId('grid');
+    const tip = page.getByTestId('grid-tooltip');
+    const cell = (sheetRow: number, col: number) => grid.locator(`.grid-row[data-row="${sheetRow}"] .grid-cell[data-col="${col}"]`);
+    const inView = async (l: Locator) => {
+      const [g, c] = [await grid.boundingBox(), await l.boundingBox()];
+      return !!g && !!c && c.x >= g.x && c.x + c.width <= g.x + g.width + 1 && c.y >= g.y && c.y + c.height <= g.y + g.height + 1;
+    };
+
+    // Hover a cell the app changed: the tooltip gives before → after and why, in Vietnamese.
+    const phone = cell(numberPhone.sheetRow, PHONE);
+    await phone.scrollIntoViewIfNeeded();
+    await expect.poll(() => phone.getAttribute('class')).toMatch(/cell-changed/);
+    expect(await phone.getAttribute('title')).toBeNull();
+    await phone.hover();
+    await tip.waitFor({ state: 'visible' });
+    const changeText = await tip.innerText();
+    expect(changeText).toContain('Ứng dụng đã sửa');
+    expect(changeText).toContain(numberPhone.table[PHONE]);
+    expect(changeText).toContain(numberPhone.expect.phones![0]);
+    // Scrolling hides it (it is not drawn on scroll frames).
+    await page.mouse.wheel(0, 300);
+    await tip.waitFor({ state: 'hidden' });
+
+    // Keyboard: the first cell, then End → the last row and far right → the last column, each scrolled into view.
+    await grid.evaluate((g) => { g.scrollTop = 0; g.scrollLeft = 0; });
+    const first = cell(generated[0].sheetRow, 1);
+    await first.click();
+    await page.keyboard.press('End');
+    for (let i = 1; i < LAST; i++) await page.keyboard.press('ArrowRight');
+    const farRight = cell(lastRow.sheetRow, LAST);
+    await expect.poll(() => farRight.getAttribute('class')).toMatch(/cell-active/);
+    await expect.poll(() => inView(farRight)).toBe(true);
+    expect(await farRight.innerText()).toBe(lastRow.table[LAST]);
+    // Only the columns in view are drawn: the first column of that row is not in the page.
+    expect(await cell(lastRow.sheetRow, 0).count()).toBe(0);
+    expect(await grid.getAttribute('aria-rowcount')).toBe(String(ROWS + 1));
+    expect(await farRight.getAttribute('aria-colindex')).toBe(String(LAST + 2));
+
+    // Back to the job title, edit it with a value OMI refuses (too long): the cell becomes an error.
+    for (let i = LAST; i > JOB; i--) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    const editor = grid.locator('input.grid-editor');
+    await editor.waitFor();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(LONG_JOB);
+    await page.keyboard.press('Enter');
+    const job = cell(lastRow.sheetRow, JOB);
+    await expect.poll(() => job.getAttribute('class'), { timeout: 30_000 }).toMatch(/cell-error/);
+    expect(await job.innerText()).toBe(LONG_JOB);
+
+    // Hovering the error cell shows the reason.
+    await job.hover();
+    await tip.waitFor({ state: 'visible' });
+    await expect.poll(() => tip.innerText()).toMatch(/Lỗi[\s\S]*Quá dài: \d+ ký tự, tối đa 255/);
+    await ui.screenshot('grid-1-error-tooltip');
+
+    // By keyboard: leaving the cell hides it, coming back shows it; the active cell is described by it.
+    await page.mouse.move(5, 5);
+    await tip.waitFor({ state: 'hidden' });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.innerText()).toMatch(/Quá dài/);
+    const activeId = await grid.getAttribute('aria-activedescendant');
+    expect(activeId).toBeTruthy();
+    const active = page.locator(`[id="${activeId}"]`);
+    expect(await active.getAttribute('data-col')).toBe(String(JOB));
+    expect(await active.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+    await ui.screenshot('grid-2-keyboard-tooltip');
+
+    // In English, the same reasons in English.
+    await page.keyboard.press('Escape');
+    await page.getByText('English', { exact: true }).click();
+    await job.hover();
+    await tip.waitFor({ state: 'visible' });
+    await expect.poll(() => tip.innerText()).toMatch(/Error[\s\S]*Too long: \d+ characters, at most 255/);
+
+    expect(ui.errors).toEqual([]);
+  });
+});
