@@ -63,6 +63,13 @@ export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeep
               <Text size="xs" c="dimmed">{t('keep.editHelp')}</Text>
             </Group>
           )}
+          {(row.kept ?? []).flatMap((k) => k.codes.map((code) => (
+            <Group key={`k${k.column}-${code}`} gap="xs" wrap="nowrap" data-testid="kept-line">
+              <Badge size="xs" color="teal">{t('keep.kept')}</Badge>
+              <Text size="xs">{t('keep.keptLine', { column: header(k.column), change: t(`change.${code}`, { defaultValue: code }) })}</Text>
+              <Button size="compact-xs" variant="light" onClick={() => onKeep(row.rowIndex, k.column, code, false)} data-testid="apply-again">{t('keep.applyAgain')}</Button>
+            </Group>
+          )))}
           {row.issues.map((i, k) => (
             <Group key={`i${k}`} gap="xs" wrap="nowrap">
               <Badge size="xs" color={i.severity === 'error' ? 'red' : 'yellow'}>{t(`severity.${i.severity}`)}</Badge>
@@ -96,13 +103,6 @@ export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeep
               )}
             </Group>
           ))}
-          {(row.kept ?? []).flatMap((k) => k.codes.map((code) => (
-            <Group key={`k${k.column}-${code}`} gap="xs" wrap="nowrap" data-testid="kept-line">
-              <Badge size="xs" color="teal">{t('keep.kept')}</Badge>
-              <Text size="xs">{t('keep.keptLine', { column: header(k.column), change: t(`change.${code}`, { defaultValue: code }) })}</Text>
-              <Button size="compact-xs" variant="light" onClick={() => onKeep(row.rowIndex, k.column, code, false)} data-testid="apply-again">{t('keep.applyAgain')}</Button>
-            </Group>
-          )))}
           {row.issues.length === 0 && row.changes.length === 0 && !row.kept && <Text size="xs" c="dimmed">{t('review.rowClean')}</Text>}
         </Stack>
       </ScrollArea>

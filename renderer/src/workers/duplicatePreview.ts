@@ -6,7 +6,7 @@
 import type { Table } from '../../../shared/ingest/types';
 import { previewDuplicates } from '../../../shared/prepare/duplicate-preview';
 import { toContactInput } from '../../../shared/prepare/payload';
-import type { DuplicatePolicy, PreparedRow, PreparedTable } from '../../../shared/prepare/types';
+import type { DuplicateGroup, DuplicatePolicy, PreparedRow, PreparedTable } from '../../../shared/prepare/types';
 import { rowReports } from '../../../shared/report/row-status';
 import type { DuplicatePreview } from './protocol';
 
@@ -53,28 +53,34 @@ export function duplicatePreview(input: PreviewInput): DuplicatePreview | null {
 
 /** The sheet rows of the contact that group `key` is part of: its rows and those linked to them by other groups. */
 function contactRows(prepared: PreparedTable, key: string): number[] {
+  const start = prepared.duplicates.find((g) => g.key === key);
+  return start ? linkedRows(prepared.duplicates, start.rowNumbers, MAX_GROUP_ROWS) : [];
+}
+
+/**
+ * The rows linked to `rowNumbers` through the groups (any chain of shared values), them included, in file order:
+ * the rows that make one contact, which the duplicate policy handles together. Stops growing past `cap` rows.
+ */
+function linkedRows(groups: readonly DuplicateGroup[], rowNumbers: readonly number[], cap: number): number[] {
   const groupsOf = new Map<number, number[]>();
-  prepared.duplicates.forEach((g, i) => {
+  groups.forEach((g, i) => {
     for (const n of g.rowNumbers) {
       const list = groupsOf.get(n);
       if (list) list.push(i);
       else groupsOf.set(n, [i]);
     }
   });
-  const start = prepared.duplicates.findIndex((g) => g.key === key);
-  const seenGroups = new Set([start]);
   const rows = new Set<number>();
-  const queue = [start];
-  while (queue.length && rows.size < MAX_GROUP_ROWS) {
-    for (const n of prepared.duplicates[queue.pop()!].rowNumbers) {
-      if (rows.has(n)) continue;
-      rows.add(n);
-      for (const g of groupsOf.get(n) ?? []) {
-        if (!seenGroups.has(g)) {
-          seenGroups.add(g);
-          queue.push(g);
-        }
-      }
+  const seenGroups = new Set<number>();
+  const queue = [...rowNumbers];
+  while (queue.length && rows.size < cap) {
+    const n = queue.pop()!;
+    if (rows.has(n)) continue;
+    rows.add(n);
+    for (const g of groupsOf.get(n) ?? []) {
+      if (seenGroups.has(g)) continue;
+      seenGroups.add(g);
+      for (const m of groups[g].rowNumbers) if (!rows.has(m)) queue.push(m);
     }
   }
   return [...rows].sort((a, b) => a - b);

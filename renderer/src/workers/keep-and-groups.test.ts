@@ -129,10 +129,37 @@ describe('keeping a cell as typed, and previewing duplicate groups, in the worke
     const planned = p.plan('create', { chunkSize: 50, concurrency: 1, maxRetries: 0 }).rows.find((r) => r.rowNumber === dup.expect.duplicateOf)!;
     expect({ ...planned.contact, refId: undefined }).toEqual({ ...merged.merged!.contact, refId: undefined });
 
-    // An edit after the check: the preview says the plan holds the earlier answer.
+    // An edit after the check: the group is worked out again, and the plan sends what the rows now hold.
+    const plannedKeeper = () => p.plan('create', { chunkSize: 50, concurrency: 1, maxRetries: 0 }).rows.find((r) => r.rowNumber === dup.expect.duplicateOf)!;
     p.edit(rowOf(p, dup.sheetRow).rowIndex, 8, 'Gặp ở hội chợ');
-    expect(p.duplicatePreview(merged.key, 20)!.stale).toBe(true);
+    const again = p.duplicatePreview(merged.key, 20)!;
+    expect(again.stale).toBe(false);
+    expect(again.merged?.contact.note).toBe('Gặp ở hội chợ');
+    expect(plannedKeeper().contact.note).toBe('Gặp ở hội chợ');
+    // The repeated row made unique: no group any more, both rows sent, each with its own values.
+    p.edit(rowOf(p, dup.sheetRow).rowIndex, PHONE, '0977 000 111');
+    const s = p.edit(rowOf(p, dup.sheetRow).rowIndex, EMAIL, 'someone.else@gmail.com');
+    expect(s.duplicateGroups).toBe(0);
+    expect(rowOf(p, dup.sheetRow).status).toBe('valid');
+    expect(plannedKeeper().contact.emails?.map((e) => e.data)).toEqual(['an.nguyen@gmail.com']);
+    expect(p.plan('create', { chunkSize: 50, concurrency: 1, maxRetries: 0 }).rows.some((r) => r.rowNumber === dup.sheetRow)).toBe(true);
+    p.undo();
+    p.undo();
+    expect(p.duplicatePreview(merged.key, 20)?.merged?.contact.note).toBe('Gặp ở hội chợ');
     expect(p.duplicatePreview('phone:0000000000', 20)).toBeNull();
+  });
+
+  it('a row typed into a group joins it at once, and leaves it on undo', async () => {
+    const { p, summary } = await prepared();
+    const other = MESSY_ROWS.find((r) => r.expect.outcome === 'import' && r.sheetRow > dup.expect.duplicateOf! && r.sheetRow !== dup.sheetRow && r.expect.phones?.length)!;
+    const s = p.edit(rowOf(p, other.sheetRow).rowIndex, PHONE, '0912 345 678');
+    expect(rowOf(p, other.sheetRow)).toMatchObject({ status: 'duplicate', duplicateOf: dup.expect.duplicateOf });
+    expect(s.counts.duplicates).toBe(summary.counts.duplicates + 1);
+    expect(p.duplicates(10).find((g) => g.key === 'phone:0912345678')?.rowNumbers).toEqual([dup.expect.duplicateOf!, other.sheetRow, dup.sheetRow].sort((a, b) => a - b));
+    const back = p.undo();
+    expect(rowOf(p, other.sheetRow).status).toBe('valid');
+    expect(back.counts).toEqual(summary.counts);
+    expect(back.duplicateGroups).toBe(summary.duplicateGroups);
   });
 
   it('shows only one group\'s rows in the grid, then every row again', async () => {

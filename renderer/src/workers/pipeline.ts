@@ -3,7 +3,7 @@
  * the user's edits with their undo/redo history, and the filtered view the grid scrolls through.
  * Everything heavy stays here; the UI thread receives summaries and windows of rows.
  */
-import type { ReadTableOptions, Table } from '../../../shared/ingest/types';
+import type { CellKind, ReadTableOptions, Table, TableRow } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
 import type { CellKeep, DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
 import { isSwitchable } from '../../../shared/prepare/keep';
@@ -15,6 +15,7 @@ import type {
   BulkFix, CatalogInput, DuplicatePreview, GridRow, IssueCount, MappingSuggestion, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
 } from './protocol';
 import { duplicatePreview } from './duplicatePreview';
+import { DuplicateIndex, regroup } from './regroup';
 
 /** One cell edit, enough to undo and redo it. */
 interface CellEdit {
@@ -24,7 +25,11 @@ interface CellEdit {
   before: string;
   after: string;
   wasEdited: boolean;
+  /** The file's raw value and kind of the cell before (a number or date cell): typed text replaces them. */
+  raw?: { value: unknown; kind: unknown };
 }
+
+type TableRowRaw = NonNullable<TableRow['raw']>[number];
 
 /** "Keep the original" turned on (keep) or off for one change code of one cell; undone by the opposite. */
 interface KeepEdit {
@@ -78,6 +83,8 @@ export class Pipeline {
   private prepareOptions: PrepareOptions | null = null;
   /** Sheet row number → table row index, for the duplicate groups (which name rows by number). */
   private indexOfNumber = new Map<number, number>();
+  /** Shared values → rows, for working out the groups of edited rows (built on the first edit after a check). */
+  private dupIndex: DuplicateIndex | null = null;
   private undoStack: Edit[][] = [];
   private redoStack: Edit[][] = [];
   private filter: ReviewFilter = 'all';
@@ -381,6 +388,7 @@ export class Pipeline {
     this.preparedOf = new Int32Array(0);
     this.edited.clear();
     this.keeps.clear();
+    this.dupIndex = null;
     this.prepareOptions = null;
     this.onlyRows = null;
     this.undoStack = [];
@@ -407,7 +415,10 @@ export class Pipeline {
 
   /** A new value typed into a cell: the value as typed is the user's, so any "keep the original" on it is dropped too. */
   private cellEdit(row: number, column: number, before: string, after: string): Edit[] {
-    const out: Edit[] = [{ row, column, before, after, wasEdited: this.isEdited(row, column) }];
+    const r = needs(this.table, 'bảng / table').rows[row];
+    const e: CellEdit = { row, column, before, after, wasEdited: this.isEdited(row, column) };
+    if (r.raw?.[column] !== undefined || (r.kinds?.[column] !== undefined && r.kinds[column] !== 'text')) e.raw = { value: r.raw?.[column], kind: r.kinds?.[column] };
+    const out: Edit[] = [e];
     for (const code of this.keeps.get(row)?.get(column) ?? []) out.push({ kind: 'keep', row, column, code, keep: false });
     return out;
   }
@@ -450,7 +461,13 @@ export class Pipeline {
         this.setKept(e.row, e.column, e.code, side === 'after' ? e.keep : !e.keep);
         continue;
       }
-      table.rows[e.row].cells[e.column] = e[side];
+      const row = table.rows[e.row];
+      row.cells[e.column] = e[side];
+      // What the user typed is text: a number or date cell's raw value would otherwise win over it when cleaning.
+      if (e.raw) {
+        if (row.raw) row.raw[e.column] = side === 'after' ? undefined : (e.raw.value as TableRowRaw);
+        if (row.kinds) row.kinds[e.column] = side === 'after' ? (e[side] === '' ? 'empty' : 'text') : (e.raw.kind as CellKind);
+      }
       const mark = side === 'after' ? true : e.wasEdited;
       const cols = this.edited.get(e.row) ?? new Set<number>();
       if (mark) cols.add(e.column);
@@ -465,17 +482,27 @@ export class Pipeline {
     }
     const prepared = needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data');
     const catalog = needs(this.catalog, 'danh mục / catalog');
+    // Indexed before the edited rows are written: their old values say which groups they leave.
+    this.dupIndex ??= new DuplicateIndex(prepared.rows);
+    const fresh = new Map<number, PreparedRow>();
     for (const t of touched) {
       const i = this.preparedOf[t];
       if (i < 0) continue;
-      const old = prepared.rows[i];
       const next = engine.prepareOne(table, t, this.mappings, catalog, this.options());
-      // One row alone cannot tell whether it duplicates another: keep the duplicate mark while the row stays valid.
-      if (old.status === 'duplicate' && next.status === 'valid') {
-        next.status = 'duplicate';
-        next.duplicateOf = old.duplicateOf;
-      }
+      fresh.set(next.rowNumber, next);
       prepared.rows[i] = next;
+    }
+    const regrouped = regroup({
+      prepared, index: this.dupIndex, policy: this.policy, fresh, cap: FULL_PREPARE_THRESHOLD * 5,
+      positionOf: (n) => {
+        const t = this.indexOfNumber.get(n);
+        return t === undefined || this.preparedOf[t] < 0 ? undefined : this.preparedOf[t];
+      },
+      prepare: (n) => engine.prepareOne(table, this.indexOfNumber.get(n)!, this.mappings, catalog, this.options()),
+    });
+    if (!regrouped) {
+      this.prepareEverything();
+      return;
     }
     this.rebuildView();
   }
@@ -483,6 +510,7 @@ export class Pipeline {
   private prepareEverything() {
     const table = needs(this.table, 'bảng / table');
     this.prepared = engine.prepareAll(table, this.mappings, needs(this.catalog, 'danh mục / catalog'), this.options());
+    this.dupIndex = null;
     const byNumber = new Map<number, number>();
     this.prepared.rows.forEach((r, i) => byNumber.set(r.rowNumber, i));
     this.preparedOf = new Int32Array(table.rows.length);
