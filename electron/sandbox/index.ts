@@ -4,3 +4,5 @@ export { DEFAULT_FAULTS, type FaultBoard, type AddManyErrorShape, type RefIdDupl
 export type { SeedData } from './seed';
 export type { StatsReport, Outcome } from './stats';
 export { SandboxSetupError } from './persist';
+export { DataFileBusyError, type LockHolder } from './data-lock';
+export { startOrJoinSandbox, SANDBOX_OWNERS, type SharedSandbox } from './shared-sandbox';

@@ -3,6 +3,7 @@
  * Prints `listening on http://127.0.0.1:PORT` once ready; SIGINT / SIGTERM flush the data file and exit.
  */
 import { parseArgs } from 'node:util';
+import { DataFileBusyError } from './data-lock';
 import { SandboxSetupError } from './persist';
 import { readSeedFile } from './seed';
 import { startSandboxServer } from './server';
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     process.stdout.write(`listening on ${sandbox.url}\n`);
   } catch (e) {
     if (e instanceof SandboxSetupError) fail(e.message);
+    if (e instanceof DataFileBusyError) fail(`${e.text.vi} / ${e.text.en}`);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') fail(`port ${port} is already in use; choose another --port or --port 0`);
     if (code === 'EACCES') fail(`not allowed to listen on port ${port}; choose a port above 1024 or --port 0`);

@@ -4,6 +4,7 @@
  * so a burst of calls costs one write, and the wait grows with what a write costs (see Persister), so a big
  * import into a big store spends little of its time writing.
  */
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SnapshotText } from './snapshot-text';
@@ -164,6 +165,28 @@ export class Persister {
       },
     );
     await this.writing;
+  }
+
+  /**
+   * Writes any pending change before the process ends, synchronously (process 'exit': the app quitting without
+   * stopping its sandbox). A write in flight is superseded by this one's rename.
+   */
+  flushSync(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (!this.dirty && !this.writing) return;
+    this.dirty = false;
+    const tmp = tempName(this.file, `${process.pid}-exit`);
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const piece of this.text.pieces(this.state())) writeSync(fd, piece);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.file);
   }
 
   /** Writes any pending change now (on stop, SIGINT, SIGTERM, reset). */

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
 import { Faults, type FaultBoard } from './faults';
 import { DEFAULT_BODY_LIMIT, envelope, readBody, sendFailure, sendJson, type Failure } from './http';
+import type { Bilingual } from '../../shared/text';
+import { acquireDataLock, type DataLock } from './data-lock';
 import { loadState, Persister } from './persist';
 import { badRequest, matchRoute, type Answer } from './routes';
 import { storeFromSeed, type SeedData } from './seed';
@@ -32,6 +34,11 @@ export interface SandboxOptions {
   bodyLimitBytes?: number;
   /** Where persistence failures are reported (default stderr). */
   log?: (line: string) => void;
+  /**
+   * Which program this is, as a person names it: written in the data file's lock so that a second program that
+   * finds the file held can say who holds it (default: omi-sandbox).
+   */
+  owner?: Bilingual;
 }
 
 export interface RunningSandbox {
@@ -68,6 +75,17 @@ function outcomeOf(a: Answer): Outcome {
 
 /** Starts a sandbox in this process (the CLI and the app's embedded sandbox both use it). */
 export async function startSandboxServer(opts: SandboxOptions = {}): Promise<RunningSandbox> {
+  // One sandbox per data file: taken before reading it, so no one else is writing it meanwhile.
+  const lock: DataLock | undefined = opts.dataFile ? await acquireDataLock(opts.dataFile, opts.owner ?? { vi: 'omi-sandbox', en: 'omi-sandbox' }) : undefined;
+  try {
+    return await start(opts, lock);
+  } catch (e) {
+    await lock?.release();
+    throw e;
+  }
+}
+
+async function start(opts: SandboxOptions, lock: DataLock | undefined): Promise<RunningSandbox> {
   const token = opts.token ?? 'sandbox';
   const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -84,7 +102,6 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
     persister = new Persister(opts.dataFile, () => store.snapshot());
     persister.onError = (e) => log(`omi-sandbox: could not write the data file ${opts.dataFile}: ${e.message}`);
     store.onChange = () => persister?.schedule();
-    if (!fromData) persister.schedule();
   }
 
   const dropHeld = () => {
@@ -214,9 +231,28 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await lock?.record(url, token);
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  // The app may quit without stopping its sandbox: what is pending is written, and the lock let go, on the way out.
+  const onExit = () => {
+    try {
+      persister?.flushSync();
+    } catch {
+      /* nothing more can be done while exiting; the last written store stays whole */
+    }
+    lock?.releaseSync();
+  };
+  process.once('exit', onExit);
+  // A new store (seed or built-in) is written once listening, not before: a failed start writes nothing.
+  if (persister && !fromData) persister.schedule();
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     token,
     store,
@@ -228,7 +264,12 @@ export async function startSandboxServer(opts: SandboxOptions = {}): Promise<Run
       const closed = new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
       await closed;
-      await persister?.flush();
+      try {
+        await persister?.flush();
+      } finally {
+        process.off('exit', onExit);
+        await lock?.release();
+      }
     },
   };
 }
