@@ -9,7 +9,8 @@ import type { DuplicatePolicy, PreparedRow, PreparedTable } from '../../../share
 
 /** Shared value → the sheet rows holding it, and each row's values (only rows that can take part: not invalid). */
 export class DuplicateIndex {
-  private rowsOf = new Map<string, Set<number>>();
+  // Plain arrays, not Sets: most values belong to one row, and 100,000 small Sets cost more than the rows do.
+  private rowsOf = new Map<string, number[]>();
   private keysOf = new Map<number, string[]>();
 
   /** Indexes every row of a prepared table (a merged row's values include its group's: harmless, same group). */
@@ -19,13 +20,18 @@ export class DuplicateIndex {
 
   /** Replaces what the index holds for this row. */
   set(row: PreparedRow): void {
-    for (const k of this.keysOf.get(row.rowNumber) ?? []) this.rowsOf.get(k)?.delete(row.rowNumber);
+    const n = row.rowNumber;
+    for (const k of this.keysOf.get(n) ?? []) {
+      const list = this.rowsOf.get(k);
+      const at = list ? list.indexOf(n) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
     const keys = row.status === 'invalid' ? [] : duplicateKeys(row.contact);
-    this.keysOf.set(row.rowNumber, keys);
+    this.keysOf.set(n, keys);
     for (const k of keys) {
-      const set = this.rowsOf.get(k);
-      if (set) set.add(row.rowNumber);
-      else this.rowsOf.set(k, new Set([row.rowNumber]));
+      const list = this.rowsOf.get(k);
+      if (!list) this.rowsOf.set(k, [n]);
+      else if (!list.includes(n)) list.push(n);
     }
   }
 
