@@ -4,7 +4,8 @@
  * keyboard), keyboard navigation (arrows, Page Up/Down, Home/End, Tab, Enter/F2 to edit, Escape to cancel) and
  * in-place edits.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +46,15 @@ function cellAt(target: EventTarget | null): { row: number; col: number; el: HTM
   return { row: Number(row.getAttribute('data-index')), col: Number(cell.getAttribute('data-pos')), el: cell };
 }
 
+/** A row number in the sticky gutter, marked by the row's status; memoised like the rows. */
+const GutterNum = memo(function GutterNum({ top, status, rowNumber, duplicateOf, t }: { top: number; status?: string; rowNumber?: number; duplicateOf?: number; t: TFunction }) {
+  return (
+    <div className={`grid-gutter-num status-${status ?? 'loading'}`} style={{ top }} title={duplicateOf ? t('review.duplicateOf', { n: duplicateOf }) : undefined}>
+      {rowNumber ?? '…'}
+    </div>
+  );
+});
+
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -73,14 +83,20 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const colFrom = colItems[0]?.index ?? 0;
   const colTo = colItems.length ? colItems[colItems.length - 1].index + 1 : Math.min(columns.length, 8);
 
-  // Rows are drawn in slot order (slot = index modulo a pool as large as the window can ever hold), so React never
-  // moves a row element when scrolling: the row that scrolls in takes the slot, key and elements of the row that
-  // scrolled out, and every other row keeps its own. (A modulo of the rows drawn right now would change with the
-  // scroll offset and hand every row a new slot, redrawing the whole window.)
+  // A fixed number of rows is drawn (`pool`, as many as the window can ever hold): the consecutive rows from the
+  // first one in view. Each is drawn in its slot (index modulo pool), so React never creates, removes or moves a
+  // row element while scrolling: the row that scrolls in takes the slot, key and elements of the row that
+  // scrolled out, and every other row keeps its own. (Drawing only the rows in view made their number change with
+  // the offset, so a row was unmounted and mounted again on most frames.)
   const pool = Math.max(items.length, Math.ceil((rowsV.scrollRect?.height ?? 0) / ROW_HEIGHT) + 2 * OVERSCAN + 2);
-  const slots = useMemo(() => [...items].sort((a, b) => (a.index % pool) - (b.index % pool)), [items, pool]);
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const drawnCount = Math.min(pool, count);
+  const first = Math.max(0, Math.min(items[0]?.index ?? 0, count - drawnCount));
+  const last = first + drawnCount - 1;
+  const slots = useMemo(() => {
+    const out: number[] = [];
+    for (let i = first; i <= last; i++) out.push(i);
+    return out.sort((a, b) => (a % pool) - (b % pool));
+  }, [first, last, pool]);
   const direction = rowsV.scrollDirection;
 
   useEffect(() => {
@@ -246,28 +262,19 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
         {/* The row numbers stay in view when scrolling sideways: one sticky column for all of them (a sticky
             number in every row made each one a layer of its own and cost more than the rows themselves). */}
         <div className="grid-gutter" aria-hidden="true">
-          {slots.map((v) => {
-            const r = get(v.index);
-            return (
-              <div
-                key={v.index % pool}
-                className={`grid-gutter-num status-${r?.status ?? 'loading'}`}
-                style={{ top: v.start - HEADER_HEIGHT }}
-                title={r?.duplicateOf ? t('review.duplicateOf', { n: r.duplicateOf }) : undefined}
-              >
-                {r?.rowNumber ?? '…'}
-              </div>
-            );
+          {slots.map((index) => {
+            const r = get(index);
+            return <GutterNum key={index % pool} top={index * ROW_HEIGHT} status={r?.status} rowNumber={r?.rowNumber} duplicateOf={r?.duplicateOf} t={t} />;
           })}
         </div>
         <div className="grid-rows" style={{ width: width - NUM_WIDTH }}>
-          {slots.map((v) => (
+          {slots.map((index) => (
             <ReviewGridRow
-              key={v.index % pool}
-              index={v.index}
-              start={v.start - HEADER_HEIGHT}
+              key={index % pool}
+              index={index}
+              start={index * ROW_HEIGHT}
               width={width - NUM_WIDTH}
-              row={get(v.index)}
+              row={get(index)}
               columns={columns}
               columnIndexes={columnIndexes}
               colFrom={colFrom}
@@ -275,10 +282,10 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
               colWidth={COL_WIDTH}
               ignored={ignored}
               t={t}
-              activeCol={active.row === v.index ? active.col : -1}
+              activeCol={active.row === index ? active.col : -1}
               activeId={activeId}
               tipId={tipId}
-              editing={active.row === v.index ? editing : null}
+              editing={active.row === index ? editing : null}
               actions={actions}
             />
           ))}
