@@ -23,6 +23,12 @@ export function FileScreen() {
 
   useEffect(() => {
     void useFile.getState().loadRecent();
+    // The first number formatted loads the locale's number data (~100 ms on a busy laptop): do it while the user
+    // picks a file, not in the render that shows the file they dropped.
+    const idle = window.requestIdleCallback?.(() => formatNumber(0));
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
   }, []);
 
   const onDrop = async (e: React.DragEvent) => {

@@ -4,7 +4,7 @@
  * templates saved by the user and proposed when this file's headers match one.
  */
 import { memo, useEffect, useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Menu, NativeSelect, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Menu, NativeSelect, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, TargetDef, TargetId } from '../../../shared/mapping/types';
 import type { ValueType } from '../../../shared/omi/types';
@@ -16,8 +16,10 @@ import { formatPercent } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { TargetPicker, type TargetOptions } from '../components/TargetPicker';
+import { HoverTooltip } from '../components/HoverTooltip';
 
 const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
+const tableClasses = Table.classes;
 
 export function MappingScreen() {
   const { t, i18n } = useTranslation();
@@ -192,15 +194,17 @@ const MappingRow = memo(function MappingRow({ x, letter, samples, def, data, cla
   const { t } = useTranslation();
   const isList = x.target === 'phones' || x.target === 'emails';
   return (
-    <Table.Tr data-column={x.header}>
-      <Table.Td>
+    // Plain row and cells with the Table's own classes: a Table.Tr / Table.Td component per cell made the rows
+    // several times dearer to mount than the elements they draw.
+    <tr className={tableClasses.tr} data-with-row-border data-column={x.header}>
+      <td className={tableClasses.td}>
         <Text size="sm" fw={500}>{x.header}</Text>
         <Text size="xs" c="dimmed">{t('mapping.letter', { letter })}</Text>
-      </Table.Td>
-      <Table.Td style={{ maxWidth: 380 }}>
+      </td>
+      <td className={tableClasses.td} style={{ maxWidth: 380 }}>
         <Text size="xs" c="dimmed" lineClamp={2}>{samples?.length ? samples.join(' · ') : t('mapping.empty')}</Text>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={tableClasses.td}>
         <TargetPicker
           value={x.target}
           label={def ? pick(def.label) : x.target}
@@ -211,8 +215,8 @@ const MappingRow = memo(function MappingRow({ x, letter, samples, def, data, cla
           error={clash}
           testId={`target-${x.column}`}
         />
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={tableClasses.td}>
         {isList && (
           <NativeSelect
             size="xs"
@@ -222,17 +226,17 @@ const MappingRow = memo(function MappingRow({ x, letter, samples, def, data, cla
             aria-label={t('mapping.kindFor', { column: x.header })}
           />
         )}
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td className={tableClasses.td}>
         {x.target === 'ignore' ? <Badge color="gray" variant="light" tt="none">{t('mapping.ignored')}</Badge> : (
-          <Tooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} multiline w={260}>
+          <HoverTooltip label={x.why ? pick(x.why) : (x.reason ?? (x.confidence >= 1 ? t('mapping.chosen') : ''))} disabled={!x.why && !x.reason && x.confidence < 1} w={260}>
             <Badge tt="none" variant="light" color={x.confidence >= 0.8 ? 'teal' : x.confidence >= 0.5 ? 'yellow' : 'orange'}>
               {x.confidence >= 1 ? t('mapping.chosenShort') : formatPercent(x.confidence)}
             </Badge>
-          </Tooltip>
+          </HoverTooltip>
         )}
         {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
-      </Table.Td>
-    </Table.Tr>
+      </td>
+    </tr>
   );
 });

@@ -7,6 +7,7 @@ import { request } from '../bridge';
 import { callWorker } from '../workers/client';
 import type { SheetPreview, TableSummary } from '../workers/protocol';
 import { toBilingual } from './errors';
+import { useMapping } from './mapping';
 
 interface FileState {
   fileName: string | null;
@@ -63,6 +64,7 @@ export const useFile = create<FileState>((set, get) => {
         conversionsOff: options.conversionsOff ?? get().conversionsOff,
       });
       set((s) => ({ table: next, tableVersion: s.tableVersion + 1 }));
+      suggestMapping();
       if (next.partial) scheduleWholeRead();
     } catch (e) {
       set({ error: toBilingual(e) });
@@ -70,6 +72,9 @@ export const useFile = create<FileState>((set, get) => {
       set({ busy: false });
     }
   };
+  // The mapping is worked out while the user still looks at the File screen (the worker is idle then), so the
+  // Mapping screen has it at once; it is one short worker call, made again only when the table changes.
+  const suggestMapping = () => void useMapping.getState().suggest(get().tableVersion);
   const scheduleWholeRead = () => {
     const mine = opened;
     setTimeout(() => {
@@ -113,6 +118,7 @@ export const useFile = create<FileState>((set, get) => {
         const { workbook, table } = await callWorker('open', { bytes, fileName: name }, [bytes]);
         if (mine !== opened) return false;
         set((s) => ({ workbook, table, tableVersion: s.tableVersion + 1 }));
+        suggestMapping();
         if (table.partial) scheduleWholeRead();
         return true;
       } catch (e) {

@@ -19,6 +19,7 @@ interface MappingState {
   forTable: number;
   busy: boolean;
   error: Bilingual | null;
+  /** Suggests a target per column of the table read as `tableVersion` (once per version; the latest wins). */
   suggest(tableVersion: number): Promise<void>;
   setTarget(column: number, target: TargetId): void;
   setValueType(column: number, valueType: ValueType): void;
@@ -26,6 +27,9 @@ interface MappingState {
   saveTemplate(name: string): Promise<void>;
   deleteTemplate(name: string): Promise<void>;
 }
+
+/** The suggestion being worked out, if any (see suggest). */
+let suggesting: { version: number; done: Promise<void> } | null = null;
 
 export const useMapping = create<MappingState>((set, get) => ({
   mappings: [],
@@ -36,21 +40,35 @@ export const useMapping = create<MappingState>((set, get) => ({
   forTable: -1,
   busy: false,
   error: null,
-  suggest: async (tableVersion) => {
-    set({ busy: true, error: null });
-    try {
-      const catalog = useConnection.getState().catalog;
-      const templates = await request('templates:list', undefined).catch(() => [] as MappingTemplate[]);
-      const s = await callWorker('suggestMapping', {
-        catalog: { layout: catalog?.layout ?? [], funnels: catalog?.funnels ?? [] },
-        templates,
-      });
-      set({ mappings: s.mappings, targets: s.targets, templates, proposed: s.templates, appliedTemplate: null, forTable: tableVersion });
-    } catch (e) {
-      set({ error: toBilingual(e) });
-    } finally {
-      set({ busy: false });
-    }
+  suggest: (tableVersion) => {
+    // The file store asks as soon as a table is read (so the mapping is ready when the user gets to it) and the
+    // mapping screen asks again if it is not: one suggestion per table version, and only the latest one lands.
+    if (suggesting?.version === tableVersion) return suggesting.done;
+    const mine = { version: tableVersion, done: Promise.resolve() };
+    suggesting = mine;
+    mine.done = (async () => {
+      set({ busy: true, error: null });
+      try {
+        const catalog = useConnection.getState().catalog;
+        performance.mark('omi:suggest-start');
+        const templates = await request('templates:list', undefined).catch(() => [] as MappingTemplate[]);
+        const s = await callWorker('suggestMapping', {
+          catalog: { layout: catalog?.layout ?? [], funnels: catalog?.funnels ?? [] },
+          templates,
+        });
+        performance.mark('omi:suggested');
+        if (suggesting !== mine) return;
+        set({ mappings: s.mappings, targets: s.targets, templates, proposed: s.templates, appliedTemplate: null, forTable: tableVersion });
+      } catch (e) {
+        if (suggesting === mine) set({ error: toBilingual(e) });
+      } finally {
+        if (suggesting === mine) {
+          suggesting = null;
+          set({ busy: false });
+        }
+      }
+    })();
+    return mine.done;
   },
   setTarget: (column, target) =>
     set((s) => ({
