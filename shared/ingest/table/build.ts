@@ -257,6 +257,14 @@ function cleanRow(
   // Cells the text reader settled need nothing, unless some cell is over the length limit (found below).
   const text = row as TextSourceRow;
   const settled = text.unsettled !== undefined && (text.longest ?? Infinity) <= max ? ~text.unsettled : 0;
+  // Settled cells of Unicode Vietnamese only count towards their column's verdict (real Unicode, not legacy).
+  let unicode = settled !== 0 ? (text.unicode ?? 0) : 0;
+  while (unicode !== 0) {
+    const bit = unicode & -unicode;
+    unicode ^= bit;
+    const t = (conv[31 - Math.clz32(bit)] ??= newTally());
+    if (t.unicode++ === 0 && t.ambiguous.length > 0) t.ambiguous = [];
+  }
   for (let c = 0; c < width; c++) {
     if (c < MASKED_COLUMNS && settled & (1 << c)) continue;
     let s = cells[c];

@@ -26,11 +26,20 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch {
     // not UTF-8: one of the Windows code pages
   }
+  if (codePageOf(bytes) === 'windows-1252') return { text: decodeCp1252(bytes), encoding: 'windows-1252' };
+  return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
+}
+
+/**
+ * The Windows code page of a text file that is not UTF-8 or UTF-16, judged on its first 256 KB: Windows-1258 (what
+ * a Vietnamese Windows "CSV" save writes), unless more of its fields read as Vietnamese only through TCVN3/VNI
+ * fonts, in which case Windows-1252 (its characters are then what the per-column legacy conversion decodes).
+ */
+export function codePageOf(bytes: Uint8Array): 'windows-1258' | 'windows-1252' {
   const sample = bytes.subarray(0, 256 * 1024);
   const as1258 = new TextDecoder('windows-1258').decode(sample).normalize('NFC');
   const as1252 = decodeCp1252(sample);
-  if (legacyWords(as1252) > vietnameseWords(as1258)) return { text: decodeCp1252(bytes), encoding: 'windows-1252' };
-  return { text: new TextDecoder('windows-1258').decode(bytes), encoding: 'windows-1258' };
+  return legacyWords(as1252) > vietnameseWords(as1258) ? 'windows-1252' : 'windows-1258';
 }
 
 function utf8(bytes: Uint8Array, fatal: boolean): string {

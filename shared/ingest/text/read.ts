@@ -35,14 +35,17 @@ export const POOL_CELL_CHARS = 24;
 /** Distinct values beyond which a column stops sharing strings (it is not a category column). */
 export const POOL_MAX = 256;
 
-/** A row of a text file with what the reader already knows about its cells (both fields present or both absent). */
+/** A row of a text file with what the reader already knows about its cells (all fields present or all absent). */
 export interface TextSourceRow extends SourceRow {
   /**
-   * Bit c (c < MASKED_COLUMNS) clear: cell c is settled — ASCII (so NFC, legacy fonts and Unicode spaces cannot
-   * concern it), no blank at its edges, and already shared with equal short cells of its column: cleaning would not
-   * change it. Set: the table builder must look at it. Columns from MASKED_COLUMNS on are always looked at.
+   * Bit c (c < MASKED_COLUMNS) clear: cell c is settled — NFC, no blank at its edges, no Latin-1 sign that could
+   * make it legacy-font text (so plain ASCII, or Unicode Vietnamese, or other Unicode text), and already shared
+   * with equal short cells of its column: cleaning would not change it. Set: the table builder must look at it.
+   * Columns from MASKED_COLUMNS on are always looked at.
    */
   unsettled?: number;
+  /** Bit c set: settled cell c holds Vietnamese letters no legacy font produces (its column is real Unicode). */
+  unicode?: number;
   /** Length of the longest cell of the row (the per-cell limit is checked cell by cell only when this exceeds it). */
   longest?: number;
 }
@@ -50,7 +53,10 @@ export interface TextSourceRow extends SourceRow {
 /** What the reader measured per row (see TextSourceRow), for delimitedSheet. */
 export interface RowFacts {
   unsettled: Int32Array;
+  unicode: Int32Array;
   longest: Int32Array;
+  /** rowWidth of each row. */
+  widths: Int32Array;
 }
 
 /**
@@ -66,15 +72,19 @@ export function delimitedSheet(data: string[][], sheetName: string, quoteRow: nu
       en: `A quote (") opened at row ${row} is never closed; the rest of that row was read as one cell. Check that row in the file.`,
     });
   }
-  const widths = new Int32Array(data.length);
-  for (let r = 0; r < data.length; r++) widths[r] = rowWidth({ texts: data[r] });
+  let widths = facts?.widths;
+  if (!widths) {
+    widths = new Int32Array(data.length);
+    for (let r = 0; r < data.length; r++) widths[r] = rowWidth({ texts: data[r] });
+  }
   return {
     nfc: true,
     widths,
     name: sheetName,
     hidden: false,
     height: data.length,
-    row: (r): TextSourceRow | undefined => (data[r] ? (facts ? { texts: data[r], unsettled: facts.unsettled[r], longest: facts.longest[r] } : { texts: data[r] }) : undefined),
+    row: (r): TextSourceRow | undefined =>
+      data[r] ? (facts ? { texts: data[r], unsettled: facts.unsettled[r], unicode: facts.unicode[r], longest: facts.longest[r] } : { texts: data[r] }) : undefined,
     merges: [],
     truncated,
     notes,
