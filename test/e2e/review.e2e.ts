@@ -70,6 +70,8 @@ describe('review: keep the original value, and preview duplicate groups', () => 
     await phone.click();
     const line = page.getByTestId('row-details').locator('[data-testid="change-line"][data-code="phone.2018-conversion"]');
     await line.waitFor();
+    await line.scrollIntoViewIfNeeded();
+    await ui.screenshot('review-0-change-actions');
     await line.getByTestId('keep-original').click();
     await expect.poll(() => phone.innerText()).toBe('01662345678');
     await expect.poll(() => phone.getAttribute('class')).not.toMatch(/cell-changed/);
