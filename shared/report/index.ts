@@ -2,7 +2,8 @@
 export { buildErrorReport } from './error-report';
 export { buildSuccessReport } from './success-report';
 export { writeReport } from './write';
-export { neutraliseCell } from './neutralise';
+export { neutraliseCell, restoreNeutralisedCell } from './neutralise';
+export { isImporterReport, restoreReportTable } from './reingest';
 export { ERROR_REPORT_COLUMNS, SUCCESS_REPORT_COLUMNS, IMPORTER_HEADERS } from './columns';
 export { rowReports, STATUS_LABEL, type RowReport, type RowStatusKind } from './row-status';
 export { historyRecord, type ImportHistoryRecord } from './history';
