@@ -46,10 +46,12 @@ describe('persistence', () => {
 });
 
 describe('write pacing', () => {
-  it('waits at least the minimum, grows with what the last write cost, and never more than the maximum', () => {
-    const pacing = { minDelayMs: 50, costFactor: 4, maxDelayMs: 1000 };
-    expect(nextDelayMs(0, pacing)).toBe(50);
-    expect(nextDelayMs(100, pacing)).toBe(400);
-    expect(nextDelayMs(5000, pacing)).toBe(1000);
+  it('waits at least the minimum, grows with what the last write cost in time and in size, never more than the maximum', () => {
+    const pacing = { minDelayMs: 50, costFactor: 4, msPerMB: 25, maxDelayMs: 1000 };
+    expect(nextDelayMs(0, 0, pacing)).toBe(50);
+    expect(nextDelayMs(100, 1e6, pacing)).toBe(400);
+    expect(nextDelayMs(10, 10e6, pacing)).toBe(300);
+    expect(nextDelayMs(5000, 1e6, pacing)).toBe(1000);
+    expect(nextDelayMs(0, 100e6, pacing)).toBe(1000);
   });
 });

@@ -26,19 +26,25 @@ async function removeStaleTemps(file: string): Promise<void> {
   await Promise.all(names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(file), n)).catch(() => {})));
 }
 
-/** Reads a data file; undefined when it does not exist yet. */
-export async function loadState(file: string): Promise<StoreState | undefined> {
+/** A data file as read: the state, and the file's bytes (a Persister can reuse them, see SnapshotText.adopt). */
+export interface ReadStore {
+  state: StoreState;
+  bytes: Uint8Array;
+}
+
+/** Reads a data file with its bytes; undefined when it does not exist yet. */
+export async function readStoreFile(file: string): Promise<ReadStore | undefined> {
   await removeStaleTemps(file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new SandboxSetupError(`cannot read the data file ${file}: ${(e as Error).message}`);
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new SandboxSetupError(`the data file ${file} is not valid JSON; move it away or choose another --data file`);
   }
@@ -47,7 +53,12 @@ export async function loadState(file: string): Promise<StoreState | undefined> {
     throw new SandboxSetupError(`the data file ${file} is not an omi-sandbox store (expected {layout, funnels, contacts})`);
   }
   const nextSeq = typeof s.nextSeq === 'number' ? s.nextSeq : s.contacts.reduce((m, c) => Math.max(m, c.seq ?? 0), 0) + 1;
-  return { version: 1, layout: s.layout, funnels: s.funnels, contacts: s.contacts, nextSeq };
+  return { state: { version: 1, layout: s.layout, funnels: s.funnels, contacts: s.contacts, nextSeq }, bytes };
+}
+
+/** Reads a data file; undefined when it does not exist yet. */
+export async function loadState(file: string): Promise<StoreState | undefined> {
+  return (await readStoreFile(file))?.state;
 }
 
 /**
@@ -94,16 +105,22 @@ export interface PersistPacing {
    * 1 / (1 + factor) of the time however big the store grows…
    */
   costFactor: number;
+  /**
+   * …and at least this many ms per MB the last write wrote: a fast disk makes a write look cheap, yet copying a
+   * big file into the OS costs processor time the server needs (this bounds it to about 1000 / msPerMB MB/s)…
+   */
+  msPerMB: number;
   /** …but never more than this: a crash (kill -9, power cut) loses at most about this much of the latest changes. */
   maxDelayMs: number;
 }
 
-/** 50 ms for small stores; a 20,000-contact store written in ~100 ms waits ~400 ms; never more than 1 s. */
-export const DEFAULT_PACING: PersistPacing = { minDelayMs: 50, costFactor: 4, maxDelayMs: 1000 };
+/** 50 ms for small stores; a 10 MB store (20,000 contacts) waits ≥ 300 ms, or 4× its write time; never more than 1 s. */
+export const DEFAULT_PACING: PersistPacing = { minDelayMs: 50, costFactor: 4, msPerMB: 25, maxDelayMs: 1000 };
 
-/** How long to wait after a change, given how long the last write took (ms). */
-export function nextDelayMs(lastWriteMs: number, pacing: PersistPacing = DEFAULT_PACING): number {
-  return Math.min(pacing.maxDelayMs, Math.max(pacing.minDelayMs, pacing.costFactor * lastWriteMs));
+/** How long to wait after a change, given how long the last write took (ms) and how many bytes it wrote. */
+export function nextDelayMs(lastWriteMs: number, lastWriteBytes: number, pacing: PersistPacing = DEFAULT_PACING): number {
+  const floor = pacing.minDelayMs + (pacing.msPerMB * lastWriteBytes) / 1e6;
+  return Math.min(pacing.maxDelayMs, Math.max(floor, pacing.costFactor * lastWriteMs));
 }
 
 /**
@@ -116,8 +133,9 @@ export class Persister {
   private dirty = false;
   private readonly text = new SnapshotText();
   private readonly pacing: PersistPacing;
-  /** How long the last write took, from serialising to the rename (ms). */
+  /** How long the last write took, from serialising to the rename (ms), and its size. */
   private lastWriteMs = 0;
+  private lastWriteBytes = 0;
   /** The last write failure, reported on stderr once per failure. */
   onError: (e: Error) => void = () => {};
 
@@ -130,9 +148,14 @@ export class Persister {
     this.pacing = { ...DEFAULT_PACING, ...(typeof pacing === 'number' ? { minDelayMs: pacing, maxDelayMs: Math.max(pacing, DEFAULT_PACING.maxDelayMs) } : pacing) };
   }
 
+  /** The store was just read from this file's bytes: later writes reuse them for what has not changed. */
+  adopt(read: ReadStore): void {
+    this.text.adopt(read.state, read.bytes);
+  }
+
   /** The wait before the next write, from the last write's cost. */
   get delayMs(): number {
-    return nextDelayMs(this.lastWriteMs, this.pacing);
+    return nextDelayMs(this.lastWriteMs, this.lastWriteBytes, this.pacing);
   }
 
   /** Something changed: write soon. */
@@ -155,6 +178,7 @@ export class Persister {
     this.writing = writeAtomic(this.file, pieces).then(
       () => {
         this.lastWriteMs = performance.now() - started;
+        this.lastWriteBytes = pieces.reduce((n, p) => n + p.byteLength, 0);
         this.writing = undefined;
       },
       (e: unknown) => {

@@ -10,7 +10,7 @@ import { Faults, type FaultBoard } from './faults';
 import { DEFAULT_BODY_LIMIT, envelope, readBody, sendFailure, sendJson, type Failure } from './http';
 import type { Bilingual } from '../../shared/text';
 import { acquireDataLock, type DataLock } from './data-lock';
-import { loadState, Persister } from './persist';
+import { Persister, readStoreFile } from './persist';
 import { badRequest, matchRoute, type Answer } from './routes';
 import { storeFromSeed, type SeedData } from './seed';
 import { Stats, type Outcome } from './stats';
@@ -89,17 +89,22 @@ async function start(opts: SandboxOptions, lock: DataLock | undefined): Promise<
   const token = opts.token ?? 'sandbox';
   const bodyLimit = opts.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const loaded = opts.dataFile ? await loadState(opts.dataFile) : undefined;
+  const read = opts.dataFile ? await readStoreFile(opts.dataFile) : undefined;
+  const loaded = read?.state;
   const fresh = () => storeFromSeed(opts.seed);
   // A seed only goes into an empty store: a data file that already holds contacts wins.
   const fromData = loaded !== undefined && (loaded.contacts.length > 0 || !opts.seed);
+  let persister: Persister | undefined;
+  if (opts.dataFile) {
+    persister = new Persister(opts.dataFile, () => store.snapshot());
+    // Before the store is built from it (which may reorder a hand-edited file).
+    if (read && fromData) persister.adopt(read);
+  }
   const store = fromData ? new ContactStore(loaded) : fresh();
   const faults = new Faults(opts.faults);
   const stats = new Stats();
   const held = new Set<Held>();
-  let persister: Persister | undefined;
-  if (opts.dataFile) {
-    persister = new Persister(opts.dataFile, () => store.snapshot());
+  if (persister) {
     persister.onError = (e) => log(`omi-sandbox: could not write the data file ${opts.dataFile}: ${e.message}`);
     store.onChange = () => persister?.schedule();
   }

@@ -3,7 +3,7 @@
  * time, as the upload engine sends them) into a sandbox that keeps its store in a data file, against the same
  * import into a sandbox that keeps it in memory only. Rounds alternate which goes first (the machine is shared
  * and noisy); the medians are compared. Target: with persistence, at least 0.8× the throughput without.
- * Measured twice: into an empty store, and into a store that already holds 60,000 contacts (a practice store
+ * Measured twice: into an empty store, and into a store that already holds 40,000 contacts (a practice store
  * that has seen many imports: there a write that serialised the whole store each time cost the most).
  */
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -21,7 +21,7 @@ const CHUNK = 100;
 const ROUNDS = 3;
 const dir = mkdtempSync(join(tmpdir(), 'omi-bench-persist-'));
 const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Võ', 'Đỗ'];
-const EXISTING = 60_000;
+const EXISTING = 40_000;
 const row = (i: number): ContactInput => ({
   refId: `KH-${i}`,
   fullName: `${surnames[i % 8]} Văn Khách ${i}`,
@@ -90,7 +90,7 @@ report({
   direction: 'min',
 });
 
-// The big store: the same 60,000 contacts as a seed (memory only) and as a data file written once from it.
+// The big store: the same 40,000 contacts as a seed (memory only) and as a data file written once from it.
 const seed: SeedData = { contacts: Array.from({ length: EXISTING }, (_, i) => row(i)) };
 const base = join(dir, 'base.json');
 await (await startSandboxServer({ port: 0, token: 'bench', dataFile: base, seed })).close();
