@@ -253,6 +253,29 @@ describe('imports', () => {
   });
 });
 
+describe('row outcomes sent to the window', () => {
+  it('comes in slices of at most 2,000 rows, even when a cancel settles thousands at once, and covers every row', async () => {
+    const big = join(dir, 'khach-hang-5000.xlsx');
+    if (!existsSync(big)) writeMessyWorkbook(big, { rows: 5000 });
+    const main = mainProcess();
+    await sandbox.faults({ latencyMs: 100 });
+    const plan = await planFor(big, 'create', { chunkSize: 10, concurrency: 1 });
+    expect(plan.rows.length).toBeGreaterThan(4000);
+    const firstProgress = main.next('import:progress', (p) => p.created > 0);
+    const cancelled = main.next('import:done');
+    await main.request('import:start', { plan, fileName: 'khach-hang-5000.xlsx' });
+    await within(firstProgress, 60_000, 'progress');
+    await main.request('import:cancel', { importId: plan.importId });
+    const result = await within(cancelled, 60_000, 'import:done');
+    await sandbox.faults({ latencyMs: 0 });
+    expect(result.counts.skipped).toBeGreaterThan(2000);
+    const batches = main.events.filter((e) => e.event === 'import:rows').map((e) => (e.payload as Events['import:rows']).outcomes);
+    expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(2000);
+    const seen = new Set(batches.flat().map((o) => o.rowNumber));
+    expect(seen).toEqual(new Set(plan.rows.map((r) => r.rowNumber)));
+  });
+});
+
 /** Fails with `what` if `promise` does not settle within `ms` (the window would be left waiting). */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no ${what} within ${ms} ms`)), ms))]);

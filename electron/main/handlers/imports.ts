@@ -14,6 +14,9 @@ import { addToHistory, historyFile } from './history';
 import type { Connection } from './connection';
 import type { Handlers, MainDeps } from './types';
 
+/** Row outcomes per import:rows event at most. */
+const ROWS_PER_EVENT = 2000;
+
 interface Running {
   job: ImportJob;
   credentialsWaiter: (() => void) | null;
@@ -61,7 +64,13 @@ export function importHandlers(
       sleep: abortableSleep,
       random: Math.random,
       onProgress: (p) => deps.emit('import:progress', { ...p, importId: plan.importId }),
-      onRows: (outcomes) => deps.emit('import:rows', { importId: plan.importId, outcomes }),
+      // A resumed or cancelled import settles tens of thousands of rows at once: sent in slices, so the window
+      // handles them as several short tasks rather than one long one.
+      onRows: (outcomes) => {
+        for (let i = 0; i < outcomes.length; i += ROWS_PER_EVENT) {
+          deps.emit('import:rows', { importId: plan.importId, outcomes: outcomes.slice(i, i + ROWS_PER_EVENT) });
+        }
+      },
       onNeedCredentials: () =>
         new Promise<void>((resolve) => {
           entry.credentialsWaiter = resolve;
