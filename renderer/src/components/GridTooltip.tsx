@@ -4,15 +4,18 @@
  * One element for the whole grid (not a title per cell), floating at the cell, hidden while the grid scrolls so
  * it costs nothing per scroll frame; its text also describes the active cell for screen readers.
  */
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { CellReason } from './gridCells';
 
 /** What the grid tells its tooltip. */
 export interface GridTooltipHandle {
-  /** Shows `reasons` at `cell` (after a short pause for the mouse, at once for the keyboard). */
-  show(cell: HTMLElement, reasons: CellReason[], source: 'mouse' | 'keyboard'): void;
+  /**
+   * Shows `reasons` at `cell` (after a short pause for the mouse, at once for the keyboard). For the keyboard the
+   * cell may not be drawn yet (a jump far away): the tooltip then finds it with `locate` once scrolling stops.
+   */
+  show(cell: HTMLElement | null, reasons: CellReason[], source: 'mouse' | 'keyboard'): void;
   hide(): void;
   /** The grid scrolled: hide now; a keyboard tooltip comes back at its cell once scrolling stops. */
   scrolled(): void;
@@ -20,7 +23,10 @@ export interface GridTooltipHandle {
 
 interface Props {
   id: string;
-  /** Finds the cell a keyboard tooltip belongs to again after scrolling (its element may have been recycled). */
+  /**
+   * Finds the cell a keyboard tooltip belongs to again after scrolling (its element may have been recycled);
+   * null when it is not in view.
+   */
   locate(): HTMLElement | null;
   ref?: Ref<GridTooltipHandle>;
 }
@@ -55,9 +61,21 @@ export function GridTooltip({ id, locate, ref }: Props) {
   const locateRef = useRef(locate);
   locateRef.current = locate;
 
+  /** Puts a keyboard tooltip back at its cell when that cell is in view. */
+  const relocate = useCallback(() => {
+    const cell = locateRef.current();
+    setTip((x) => (x?.source === 'keyboard' ? { ...x, anchor: cell ? anchorOf(cell) : x.anchor, visible: !!cell && x.reasons.length > 0 } : x));
+  }, []);
+
   useImperativeHandle(ref, () => ({
     show(cell, reasons, source) {
       clearTimeout(timer.current);
+      if (!cell) {
+        // Not drawn yet: remembered, and placed once the grid has scrolled to it.
+        setTip({ reasons, source, anchor: { top: 0, bottom: 0, left: 0 }, visible: false });
+        timer.current = setTimeout(relocate, SCROLL_IDLE_MS);
+        return;
+      }
       const open = () => setTip({ reasons, source, anchor: anchorOf(cell), visible: reasons.length > 0 });
       if (source === 'keyboard' || current.current?.visible) open();
       else {
@@ -74,12 +92,9 @@ export function GridTooltip({ id, locate, ref }: Props) {
       const s = current.current;
       if (s?.visible) setTip({ ...s, visible: false });
       if (s?.source !== 'keyboard') return;
-      timer.current = setTimeout(() => {
-        const cell = locateRef.current();
-        if (cell) setTip((x) => (x ? { ...x, anchor: anchorOf(cell), visible: x.reasons.length > 0 } : x));
-      }, SCROLL_IDLE_MS);
+      timer.current = setTimeout(relocate, SCROLL_IDLE_MS);
     },
-  }), []);
+  }), [relocate]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

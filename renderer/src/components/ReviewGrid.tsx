@@ -106,11 +106,16 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const activeRow = get(active.row);
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
-  /** The element of the active cell, when drawn. */
-  const activeCell = useCallback(
-    () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${active.row}"] [data-pos="${active.col}"]`) ?? null,
-    [active],
-  );
+  /** The element of the active cell, when drawn and in view (not under the sticky header or row numbers). */
+  const activeCell = useCallback(() => {
+    const grid = scrollRef.current;
+    const cell = grid?.querySelector<HTMLElement>(`[data-index="${active.row}"] [data-pos="${active.col}"]`);
+    if (!grid || !cell) return null;
+    const g = grid.getBoundingClientRect();
+    const c = cell.getBoundingClientRect();
+    const visible = c.bottom > g.top + HEADER_HEIGHT && c.top < g.bottom && c.right > g.left + NUM_WIDTH && c.left < g.right;
+    return visible ? cell : null;
+  }, [active]);
 
   // Moving by keyboard shows the active cell's reasons (and hides the tooltip of a cell without any).
   const byKeyboard = useRef(false);
@@ -118,9 +123,8 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     if (!byKeyboard.current) return;
     byKeyboard.current = false;
     const r = get(active.row);
-    const cell = activeCell();
-    if (!r || !cell || editing) tipRef.current?.hide();
-    else tipRef.current?.show(cell, cellReasons(r, columns[active.col].index, lang), 'keyboard');
+    if (!r || editing) tipRef.current?.hide();
+    else tipRef.current?.show(activeCell(), cellReasons(r, columns[active.col].index, lang), 'keyboard');
   }, [active, activeCell, get, columns, lang, editing]);
 
   const move = (dRow: number, dCol: number) => {
