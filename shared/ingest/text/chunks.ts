@@ -3,17 +3,35 @@ import { ROW_SLACK } from '../sheet/read';
 import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
 import { isBlank, type SourceSheet } from '../source';
 import type { Workbook } from '../types';
+import { byteText } from './byte-cells';
 import { MASKED_COLUMNS, NFC_SENSITIVE, POOL_CELL_CHARS, POOL_MAX, delimitedSheet, type RowFacts } from './read';
 
 /**
  * Turns the next bytes of a file into text. `last` is true for the final call, when a decoder must flush the
- * bytes it held back (a multi-byte letter, or half a UTF-16 surrogate pair, cut by the chunk boundary). May throw
- * (a strict UTF-8 decoder on a byte UTF-8 forbids): the read is then abandoned.
+ * bytes it held back (a multi-byte letter, or half a UTF-16 surrogate pair, cut by the chunk boundary).
  */
 export type ChunkDecoder = (bytes: Uint8Array, last: boolean) => string;
 
+/**
+ * How a file's bytes become cell texts. `text`: each chunk is decoded (UTF-16). `bytes`: the file is parsed as byte
+ * text (see byte-cells.ts) and each cell with bytes beyond ASCII is decoded by `cell`, which may throw (a strict
+ * UTF-8 decoder on bytes UTF-8 forbids: the read is then abandoned); `bom` is the byte text of a byte order mark
+ * left at the start of the text (papaparse drops one there).
+ */
+export type TextCodec = { kind: 'text'; decode: ChunkDecoder } | { kind: 'bytes'; cell: (bytes: string) => string; bom: string; multiByte: boolean };
+
+/**
+ * Thrown when byte text would not parse as the decoded text does: papaparse accepts Unicode spaces between a
+ * closing quote and the delimiter (it uses String.prototype.trim), and in UTF-8 byte text a no-break space is two
+ * characters that are not spaces. Rare; the caller then reads the file as decoded text.
+ */
+export class NeedsDecodedText extends Error {}
+
+/** A quote followed (after ASCII spaces) by a byte beyond ASCII. */
+const QUOTE_THEN_HIGH = /"[\t\v\f ]*[\u0080-\u00ff]/;
+
 /** Bytes decoded and handed to the parser at a time: the whole decoded file never exists as one string. */
-export const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 19;
 /** Text papaparse's line-break guess looks at (the delimiter guess needs 10 rows, found well within it). */
 const GUESS_CHARS = 1 << 20;
 
@@ -39,7 +57,7 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function readDelimitedChunks(
   bytes: Uint8Array,
   start: number,
-  decode: ChunkDecoder,
+  codec: TextCodec,
   sheetName: string,
   format: Workbook['format'],
   maxRows: number,
@@ -50,7 +68,7 @@ export function readDelimitedChunks(
   let decoded = false;
   const next = (): string => {
     const end = Math.min(pos + chunkBytes, bytes.length);
-    const text = decode(bytes.subarray(pos, end), end >= bytes.length);
+    const text = codec.kind === 'text' ? codec.decode(bytes.subarray(pos, end), end >= bytes.length) : byteText(bytes.subarray(pos, end));
     pos = end;
     decoded = end >= bytes.length;
     return text;
@@ -65,8 +83,18 @@ export function readDelimitedChunks(
     headChars += text.length;
   } while (!decoded && headChars < GUESS_CHARS);
   // Papa.parse drops a byte order mark left at the start of the text (a file saved twice with one): so here.
-  const first = head.findIndex((t) => t.length > 0);
-  if (first >= 0 && head[first].charCodeAt(0) === 0xfeff) head[first] = head[first].slice(1);
+  const bom = codec.kind === 'text' ? '\ufeff' : codec.bom;
+  let lead = '';
+  for (let i = 0; i < head.length && lead.length < bom.length; i++) lead += head[i].slice(0, bom.length - lead.length);
+  if (bom !== '' && lead === bom) {
+    // (It may be cut between the first chunks: tests read in chunks of a few bytes.)
+    let drop = bom.length;
+    for (let i = 0; drop > 0; i++) {
+      const cut = Math.min(drop, head[i].length);
+      head[i] = head[i].slice(cut);
+      drop -= cut;
+    }
+  }
   const guess = Papa.parse<string[]>(head.join(''), { delimiter: format === 'tsv' ? '\t' : '', delimitersToGuess: [',', ';', '\t', '|'], preview: 11 }).meta;
   const handle = new (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser }).ParserHandle({
     delimiter: guess.delimiter,
@@ -75,6 +103,7 @@ export function readDelimitedChunks(
   });
   const data: string[][] = [];
   const facts = new Facts();
+  const memo = new Map<string, CellText>();
   // Short cells of category columns (gender, group, source, city …) share one string per value, as in buildTable.
   const pools: (Map<string, string> | null | undefined)[] = [];
   let quoteRow = -1;
@@ -102,6 +131,7 @@ export function readDelimitedChunks(
     }
     // A chunk of plain ASCII (many files are) needs no look at its cells' characters.
     const ascii = !NON_ASCII.test(input);
+    if (!ascii && codec.kind === 'bytes' && codec.multiByte && QUOTE_THEN_HIGH.test(input)) throw new NeedsDecodedText();
     const rows = res.data;
     for (let r = 0; r < rows.length; r++) {
       if (data.length >= preview) {
@@ -114,38 +144,45 @@ export function readDelimitedChunks(
       let longest = 0;
       let width = 0;
       for (let c = 0; c < row.length; c++) {
-        let cell = row[c];
+        const cell = row[c];
         const n = cell.length;
         if (n === 0) continue;
-        if (n > longest) longest = n;
-        let flags = !ascii ? classifyCell(cell) : cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(n - 1) <= 0x20 ? EDGE_BLANK : 0;
-        if (flags === 0) {
-          // Plain ASCII with printable edges: final as it is, and not blank.
-          width = c + 1;
-        } else {
-          if (flags & NEEDS_NFC) {
-            // Windows-1258's separate tone marks, mostly. Whole cells only: a row is never cut between chunks.
-            if (NFC_SENSITIVE.test(cell)) row[c] = cell = cell.normalize('NFC');
-            flags = classifyCell(cell, true);
-          }
-          if (!isBlank(cell)) width = c + 1;
-          if (c >= MASKED_COLUMNS) continue;
-          // What buildTable would still do: trim edges, or weigh legacy-font text against the rest of its column.
-          if (flags & EDGE_BLANK || (flags & (LEGACY_SIGNS | UNICODE_VIETNAMESE)) === LEGACY_SIGNS) {
-            unsettled |= 1 << c;
+        if (ascii || isAscii(cell)) {
+          if (n > longest) longest = n;
+          if (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(n - 1) <= 0x20) {
+            // Blank at an edge: buildTable trims it.
+            if (!isBlank(cell)) width = c + 1;
+            if (c < MASKED_COLUMNS) unsettled |= 1 << c;
             continue;
           }
-          if (flags & UNICODE_VIETNAMESE) unicode |= 1 << c;
+          // Plain ASCII with printable edges: final as it is, and not blank.
+          width = c + 1;
+          if (c < MASKED_COLUMNS && n <= POOL_CELL_CHARS) {
+            const pool = pools[c];
+            if (pool === null) continue;
+            const p = pool ?? (pools[c] = new Map());
+            const same = p.get(cell);
+            if (same !== undefined) row[c] = same;
+            else if (p.size < POOL_MAX) p.set(cell, cell);
+            else pools[c] = null;
+          }
+          continue;
         }
-        if (c < MASKED_COLUMNS && n <= POOL_CELL_CHARS) {
-          const pool = pools[c];
-          if (pool === null) continue;
-          const p = pool ?? (pools[c] = new Map());
-          const same = p.get(cell);
-          if (same !== undefined) row[c] = same;
-          else if (p.size < POOL_MAX) p.set(cell, cell);
-          else pools[c] = null;
+        // Beyond ASCII: decoded, normalised and classified once per distinct text (names, cities, titles repeat),
+        // and every repeat shares that one string.
+        let e = memo.get(cell);
+        if (e === undefined) {
+          e = cellOf(codec.kind === 'bytes' ? codec.cell(cell) : cell);
+          if (memo.size >= MEMO_MAX) memo.clear();
+          memo.set(cell, e);
         }
+        row[c] = e.text;
+        if (e.text.length > longest) longest = e.text.length;
+        if (!e.blank) width = c + 1;
+        if (c >= MASKED_COLUMNS) continue;
+        // What buildTable would still do: trim edges, or weigh legacy-font text against the rest of its column.
+        if (e.flags & EDGE_BLANK || (e.flags & (LEGACY_SIGNS | UNICODE_VIETNAMESE)) === LEGACY_SIGNS) unsettled |= 1 << c;
+        else if (e.flags & UNICODE_VIETNAMESE) unicode |= 1 << c;
       }
       facts.push(unsettled, unicode, longest, width);
       data.push(row);
@@ -153,6 +190,33 @@ export function readDelimitedChunks(
     if (truncated || last) break;
   }
   return delimitedSheet(data, sheetName, quoteRow, truncated, facts.done());
+}
+
+/** Distinct non-ASCII cell texts remembered; cleared when full. */
+const MEMO_MAX = 50_000;
+
+/** A cell beyond ASCII: its text (NFC), classifyCell flags, and whether it is blank. */
+interface CellText {
+  text: string;
+  flags: number;
+  blank: boolean;
+}
+
+function cellOf(decoded: string): CellText {
+  let text = decoded;
+  let flags = classifyCell(text);
+  if (flags & NEEDS_NFC) {
+    // Windows-1258's separate tone marks, mostly. Whole cells only: a row is never cut between chunks.
+    if (NFC_SENSITIVE.test(text)) text = text.normalize('NFC');
+    flags = classifyCell(text, true);
+  }
+  return { text, flags, blank: isBlank(text) };
+}
+
+/** Every character below 0x80 (a loop: cheaper than a regular expression on short cells). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** RowFacts being gathered, one entry a row, in typed arrays that grow by doubling. */
