@@ -138,6 +138,28 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     await tip.waitFor({ state: 'visible' });
     await expect.poll(() => tip.innerText()).toMatch(/Error[\s\S]*Too long: \d+ characters, at most 255/);
 
+    // Home goes back to the first row (in view), Tab to the next column, Page Down a page further; Escape leaves
+    // an edit without changing the cell.
+    await grid.focus();
+    await page.keyboard.press('Home');
+    const top = cell(generated[0].sheetRow, JOB);
+    await expect.poll(() => top.getAttribute('class')).toMatch(/cell-active/);
+    await expect.poll(() => inView(top)).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => cell(generated[0].sheetRow, JOB + 1).getAttribute('class')).toMatch(/cell-active/);
+    await page.keyboard.press('PageDown');
+    const activeRow = grid.locator('.grid-row:has(.cell-active)');
+    await expect.poll(async () => Number(await activeRow.getAttribute('data-row'))).toBeGreaterThan(generated[0].sheetRow + 4);
+    const paged = cell(Number(await activeRow.getAttribute('data-row')), JOB + 1);
+    const before = await paged.innerText();
+    await page.keyboard.press('F2');
+    await editor.waitFor();
+    await page.keyboard.insertText(' đã sửa');
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'detached' });
+    expect(await paged.innerText()).toBe(before);
+    await expect.poll(() => inView(paged)).toBe(true);
+
     expect(ui.errors).toEqual([]);
   });
 });

@@ -146,11 +146,20 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     setEditing({ value: r.cells[columns[active.col].index] ?? '' });
   };
 
-  const commit = () => {
-    const r = get(active.row);
-    if (r && editing) onEdit(r.rowIndex, columns[active.col].index, editing.value);
-    setEditing(null);
-    scrollRef.current?.focus();
+  // Ends the edit, saving it or not. Focusing the grid blurs the editor, whose blur handler saves (a click
+  // elsewhere saves too): that nested call is ignored, so Escape does not save and Enter saves once.
+  const finishing = useRef(false);
+  const finish = (save: boolean) => {
+    if (finishing.current) return;
+    finishing.current = true;
+    try {
+      const r = get(active.row);
+      if (save && r && editing) onEdit(r.rowIndex, columns[active.col].index, editing.value);
+      setEditing(null);
+      scrollRef.current?.focus();
+    } finally {
+      finishing.current = false;
+    }
   };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -174,12 +183,12 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const columnIndexes = useMemo(() => columns.map((c) => c.index), [columns]);
 
   // Stable callbacks for the memoised rows; they read the latest state through a ref.
-  const latest = useRef({ commit });
-  latest.current = { commit };
+  const latest = useRef({ finish });
+  latest.current = { finish };
   const actions = useMemo<EditorActions>(() => ({
     change: (value) => setEditing({ value }),
-    commit: () => latest.current.commit(),
-    cancel: () => { setEditing(null); scrollRef.current?.focus(); },
+    commit: () => latest.current.finish(true),
+    cancel: () => latest.current.finish(false),
   }), []);
 
   // One click, double-click and hover handler for the whole grid (not one per cell).
