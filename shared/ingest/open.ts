@@ -69,7 +69,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
           en: 'it is a zip archive or a Word/PowerPoint document with no workbook inside',
         });
       }
-      ({ sheets, date1904, partial } = readSpreadsheet(bytes, fileName, lim.maxRows, zipEntries, previewRows));
+      ({ sheets, date1904, partial } = readSpreadsheet(bytes, fileName, lim.maxRows, zipEntries, previewRows, lim.maxUnzippedBytes));
       break;
     }
     case 'cfb':

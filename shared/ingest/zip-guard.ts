@@ -2,12 +2,16 @@ import { Inflate } from 'fflate';
 import { UserError } from '../text';
 import { ingestErrors } from './errors';
 
-/** One entry of a zip's central directory. */
+/** One entry of a zip's central directory, checked by inspectZip. */
 export interface ZipEntry {
   name: string;
   compressedSize: number;
   uncompressedSize: number;
   crc: number;
+  /** 0 stored, 8 deflated (inspectZip refuses the rest). */
+  method: number;
+  /** The compressed bytes. */
+  data: Uint8Array;
 }
 
 const EOCD = 0x06054b50;
@@ -18,25 +22,24 @@ const U32_MAX = 0xffffffff;
 
 /** Deflate's best case: one 258-byte match per 2 bits, so no deflated entry can inflate to more than this × its size. */
 export const MAX_DEFLATE_RATIO = 1032;
-/** Compressed bytes inflated per step while counting, at the most (1032 × this, 66 MB, is produced before a check). */
-const MAX_COUNT_CHUNK = 64 * 1024;
+/** Compressed bytes inflated per step, at the most (1032 × this, 66 MB, can come out before a check). */
+const MAX_STEP = 64 * 1024;
 /** … and at the least (an entry declaring a few bytes overshoots by at most about 1 MB before it is stopped). */
-const MIN_COUNT_CHUNK = 1024;
+const MIN_STEP = 1024;
 /** Slack on the ratio bound for the stream's block headers. */
 const RATIO_SLACK = 1024;
 
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /**
- * Reads a zip's central directory and checks it before SheetJS allocates anything for it:
+ * Reads a zip's central directory and checks it before anything is inflated or allocated for it:
  * - a truncated file, or a directory pointing outside the file → `ingest.corrupt`;
  * - entries declaring more than `maxUnzipped` bytes in total → `ingest.zip-bomb`;
- * - a declared size no deflate stream of that length could reach (SheetJS would allocate it), or a declared size
- *   that differs from what the data really inflates to → `ingest.corrupt`;
- * - an entry that really inflates to more than it declares → `ingest.zip-bomb`. The directory's sizes can lie, so
- *   when the compressed sizes allow more than the limit (compressed × 1032), each entry is inflated chunk by chunk,
- *   only counting bytes, and stopped as soon as it passes its declared size: with the declared total checked
- *   first, the real total can never pass the limit, and a lying bomb costs a few milliseconds.
+ * - a declared size no deflate stream of that length could reach (compressed × 1032), a local header that declares
+ *   another size than the directory, an unknown method → `ingest.corrupt`; an encrypted entry →
+ *   `ingest.password-protected`.
+ * The sizes can still lie small: inflateEntry stops an entry as soon as it passes its declared size, so with the
+ * declared total checked here, the real total can never pass the limit.
  */
 export function inspectZip(bytes: Uint8Array, file: string, maxUnzipped: number): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -93,75 +96,61 @@ export function inspectZip(bytes: Uint8Array, file: string, maxUnzipped: number)
     const localExtraLen = view.getUint16(localOffset + 28, true);
     const dataStart = localOffset + 30 + localNameLen + localExtraLen;
     if (dataStart + compressedSize > bytes.length) throw truncated();
-    const entry = { name, compressedSize, uncompressedSize, crc: view.getUint32(p + 16, true) };
-    found.push({
-      entry,
-      method,
-      encrypted: (view.getUint16(p + 8, true) & 1) === 1,
-      data: bytes.subarray(dataStart, dataStart + compressedSize),
-      allocated: sheetjsAllocation(view, localOffset, localExtraLen, bytes.subarray(localOffset + 30 + localNameLen, dataStart), z64),
-    });
-    declaredTotal += Math.max(uncompressedSize, found[found.length - 1].allocated);
+    const entry: ZipEntry = { name, compressedSize, uncompressedSize, crc: view.getUint32(p + 16, true), method, data: bytes.subarray(dataStart, dataStart + compressedSize) };
+    const local = localDeclaredSize(view, localOffset, bytes.subarray(localOffset + 30 + localNameLen, dataStart));
+    found.push({ entry, encrypted: (view.getUint16(p + 8, true) & 1) === 1, local });
+    declaredTotal += Math.max(uncompressedSize, local);
     p += 46 + nameLen + extraLen + commentLen;
   }
   if (declaredTotal > maxUnzipped) throw ingestErrors.zipBomb(file, declaredTotal, maxUnzipped);
-  checkRealSizes(found, file, maxUnzipped);
+  for (const f of found) checkDeclared(f, file);
   return found.map((f) => f.entry);
 }
 
 /** A directory entry with what the guard needs beyond what it returns. */
 interface Located {
   entry: ZipEntry;
-  method: number;
   encrypted: boolean;
-  /** The compressed bytes. */
-  data: Uint8Array;
-  /** The size SheetJS's reader will allocate for the inflated entry (0: it grows the buffer as needed). */
-  allocated: number;
+  /** The uncompressed size the local header declares (0 when a data descriptor follows the data). */
+  local: number;
 }
 
-/**
- * Checks declared sizes against what deflate can produce and, unless the compressed sizes alone keep the worst case
- * under the limit (small files: no cost), against the real inflated sizes.
- */
-function checkRealSizes(found: Located[], file: string, maxUnzipped: number): void {
-  let worst = 0;
-  for (const f of found) worst += f.method === 8 ? f.entry.compressedSize * MAX_DEFLATE_RATIO : f.entry.compressedSize;
-  const count = worst > maxUnzipped;
-  for (const f of found) {
-    const { entry } = f;
-    if (f.encrypted) throw ingestErrors.passwordProtected(file);
-    if (f.method === 0) {
-      if (entry.uncompressedSize !== entry.compressedSize || (f.allocated && f.allocated !== entry.compressedSize)) throw sizeLie(file, entry.name);
-      continue;
-    }
-    if (f.method !== 8) {
-      throw ingestErrors.corrupt(file, {
-        vi: `phần "${entry.name}" bên trong được nén theo cách Excel không dùng (phương thức ${f.method})`,
-        en: `its part "${entry.name}" uses a compression method Excel does not write (method ${f.method})`,
-      });
-    }
-    const most = entry.compressedSize * MAX_DEFLATE_RATIO + RATIO_SLACK;
-    if (entry.uncompressedSize > most || f.allocated > most) throw sizeLie(file, entry.name);
-    if (!count) continue;
-    const real = inflatedSize(f.data, file, entry, maxUnzipped);
-    if (real !== entry.uncompressedSize || (f.allocated && f.allocated !== real)) throw sizeLie(file, entry.name);
+/** Checks one entry's declared sizes against what its method and compressed size can produce. */
+function checkDeclared(f: Located, file: string): void {
+  const { entry } = f;
+  if (f.encrypted) throw ingestErrors.passwordProtected(file);
+  if (entry.method === 0) {
+    if (entry.uncompressedSize !== entry.compressedSize || (f.local && f.local !== entry.compressedSize)) throw sizeLie(file, entry.name);
+    return;
   }
+  if (entry.method !== 8) {
+    throw ingestErrors.corrupt(file, {
+      vi: `phần "${entry.name}" bên trong được nén theo cách Excel không dùng (phương thức ${entry.method})`,
+      en: `its part "${entry.name}" uses a compression method Excel does not write (method ${entry.method})`,
+    });
+  }
+  const most = entry.compressedSize * MAX_DEFLATE_RATIO + RATIO_SLACK;
+  if (entry.uncompressedSize > most || f.local > most) throw sizeLie(file, entry.name);
+  if (f.local && f.local !== entry.uncompressedSize) throw sizeLie(file, entry.name);
 }
 
 /**
- * Inflates `data` a step at a time (the input that could reach the declared size, within 1–64 KB), only counting the output (nothing is kept), and stops as soon as it passes
- * what the entry declares: the directory lied, and the file is refused as a bomb at once, however far it would go.
- * As the declared sizes add up to no more than the limit, the running total never passes the limit either.
- * Damaged deflate data throws `ingest.corrupt`.
+ * The bytes of one entry inspectZip accepted. A deflated entry is inflated (fflate) a step at a time — the input
+ * that could reach the declared size, within 1–64 KB — into a buffer of its declared size, and stopped as soon as it
+ * passes that size: the directory lied, and the file is refused as a bomb at once (`ingest.zip-bomb`), however far
+ * it would go. Less than declared, or damaged deflate data → `ingest.corrupt`. The CRC is the caller's to check.
  */
-function inflatedSize(data: Uint8Array, file: string, entry: ZipEntry, maxUnzipped: number): number {
+export function inflateEntry(entry: ZipEntry, file: string, maxUnzipped: number): Uint8Array {
+  if (entry.method === 0) return entry.data;
+  const out = new Uint8Array(entry.uncompressedSize);
   let n = 0;
   const inflate = new Inflate((chunk) => {
+    if (n + chunk.length > out.length) throw undeclaredGrowth(file, entry, maxUnzipped);
+    out.set(chunk, n);
     n += chunk.length;
-    if (n > entry.uncompressedSize) throw undeclaredGrowth(file, entry, maxUnzipped);
   });
-  const step = Math.min(MAX_COUNT_CHUNK, Math.max(MIN_COUNT_CHUNK, Math.ceil(entry.uncompressedSize / MAX_DEFLATE_RATIO)));
+  const { data } = entry;
+  const step = Math.min(MAX_STEP, Math.max(MIN_STEP, Math.ceil(entry.uncompressedSize / MAX_DEFLATE_RATIO)));
   try {
     if (data.length === 0) inflate.push(data, true);
     for (let at = 0; at < data.length; at += step) inflate.push(data.subarray(at, at + step), at + step >= data.length);
@@ -172,7 +161,8 @@ function inflatedSize(data: Uint8Array, file: string, entry: ZipEntry, maxUnzipp
       en: `its part "${entry.name}" is damaged (its compressed data does not inflate)`,
     });
   }
-  return n;
+  if (n !== out.length) throw sizeLie(file, entry.name);
+  return out;
 }
 
 /** The bytes of extra field 0x0001 (ZIP64 sizes), if present. */
@@ -187,21 +177,12 @@ function zip64Field(extra: Uint8Array): Uint8Array | undefined {
   return undefined;
 }
 
-/**
- * The output size SheetJS's zip reader passes to its inflater (which allocates exactly that much): the local
- * header's size, replaced — only when the local header has an extra field — by the first 8 bytes of a 0x0001 field,
- * local then central (SheetJS reads them as the uncompressed size whatever the 32-bit fields say).
- */
-function sheetjsAllocation(view: DataView, localOffset: number, localExtraLen: number, localExtra: Uint8Array, centralZ64: Uint8Array | undefined): number {
-  let size = view.getUint32(localOffset + 22, true);
-  if (localExtraLen === 0) return size;
-  for (const z of [zip64Field(localExtra), centralZ64]) {
-    if (z && z.length >= 8) {
-      const v = Number(new DataView(z.buffer, z.byteOffset, 8).getBigUint64(0, true));
-      if (v) size = v;
-    }
-  }
-  return size;
+/** The uncompressed size a local header declares (ZIP64 extra field when its 32-bit field is full; 0 when a data descriptor follows). */
+function localDeclaredSize(view: DataView, localOffset: number, localExtra: Uint8Array): number {
+  const size = view.getUint32(localOffset + 22, true);
+  if (size !== U32_MAX) return size;
+  const z = zip64Field(localExtra);
+  return z && z.length >= 8 ? Number(new DataView(z.buffer, z.byteOffset, 8).getBigUint64(0, true)) : size;
 }
 
 function sizeLie(file: string, name: string): UserError {

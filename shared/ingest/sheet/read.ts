@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import type { CellObject, ParsingOptions, WorkBook } from '@e965/xlsx';
-import type { ZipEntry } from '../zip-guard';
+import { inflateEntry, type ZipEntry } from '../zip-guard';
 import { crc32 } from '../crc32';
 import { ingestErrors } from '../errors';
 import { UserError } from '../../text';
@@ -23,14 +23,15 @@ export interface SpreadsheetRead {
  * Parses an xlsx/xlsm/xlsb/xls/ods file with SheetJS in dense mode, reading at most `maxRows` + slack rows per sheet
  * (so a million-row sheet costs bounded memory) and without the HTML/style work the UI never uses.
  * With `previewRows`, reads only that many rows per sheet (xlsx/xlsm sheets are cut before parsing, see preview-cut).
+ * `zipEntries` (from inspectZip) for the zip formats; `maxUnzipped` is the unpacked size limit the errors name.
  */
-export function readSpreadsheet(bytes: Uint8Array, file: string, maxRows: number, zipEntries?: ZipEntry[], previewRows?: number): SpreadsheetRead {
+export function readSpreadsheet(bytes: Uint8Array, file: string, maxRows: number, zipEntries?: ZipEntry[], previewRows?: number, maxUnzipped = Infinity): SpreadsheetRead {
   const sheetRows = previewRows ?? maxRows + ROW_SLACK + 1;
   const opts: ParsingOptions = { type: 'array', dense: true, cellNF: true, cellHTML: false, cellStyles: false, sheetRows, WTF: false };
   let wb: WorkBook;
   let cut = false;
   try {
-    if (zipEntries) ({ wb, cut } = readZipWorkbook(bytes, file, zipEntries, opts, previewRows));
+    if (zipEntries) ({ wb, cut } = readZipWorkbook(file, zipEntries, maxUnzipped, opts, previewRows));
     else wb = XLSX.read(bytes, opts);
   } catch (e) {
     if (e instanceof UserError) throw e;
@@ -77,13 +78,15 @@ interface ZipFile {
 const sheetjs = XLSX as unknown as { parse_zip(zip: ZipFile, opts: ParsingOptions): WorkBook };
 
 /**
- * Unzips with SheetJS, checks each entry's size and CRC-32 against the zip directory (SheetJS checks neither, so
- * damaged data would otherwise be parsed as whatever it inflates to and rows silently lost), then parses it.
+ * Unzips with the guard's bounded inflater (inflateEntry: no entry may pass its declared size, so the limit holds
+ * whatever the sizes claim), checks each part's CRC-32 against the zip directory (so damaged data is not parsed as
+ * whatever it inflates to, rows silently lost), and hands SheetJS the parts as its own zip reader would.
  * For a preview, worksheets are cut to their first `previewRows` rows and the shared strings to those they use;
  * a part that is cut is not checked here (the full read that follows checks it).
  */
-function readZipWorkbook(bytes: Uint8Array, file: string, entries: ZipEntry[], opts: ParsingOptions, previewRows?: number): { wb: WorkBook; cut: boolean } {
-  const zip = XLSX.CFB.read(bytes, { type: 'buffer' }) as unknown as ZipFile;
+function readZipWorkbook(file: string, entries: ZipEntry[], maxUnzipped: number, opts: ParsingOptions, previewRows?: number): { wb: WorkBook; cut: boolean } {
+  const zip = XLSX.CFB.utils.cfb_new() as ZipFile;
+  for (const e of entries) XLSX.CFB.utils.cfb_add(zip, e.name, inflateEntry(e, file, maxUnzipped), { unsafe: true });
   const declared = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
   const cutParts = previewRows === undefined ? new Set<number>() : cutForPreview(zip, previewRows);
   zip.FullPaths.forEach((path, i) => {
@@ -91,7 +94,7 @@ function readZipWorkbook(bytes: Uint8Array, file: string, entries: ZipEntry[], o
     if (entry.type !== 2 || cutParts.has(i)) return;
     const name = path.replace(/^Root Entry\//, '').replace(/^\//, '');
     const want = declared.get(name);
-    if (want && (entry.content.length !== want.uncompressedSize || crc32(entry.content) !== want.crc)) {
+    if (want && crc32(entry.content) !== want.crc) {
       throw ingestErrors.corrupt(file, {
         vi: `phần "${name}" bên trong tệp bị hỏng (sai mã kiểm tra)`,
         en: `its part "${name}" is damaged (checksum mismatch)`,
