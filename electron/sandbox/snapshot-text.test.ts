@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FUNNELS, DEFAULT_LAYOUT } from './defaults';
-import { SnapshotText } from './snapshot-text';
+import { CONTACTS_PER_PIECE as PIECE, SnapshotText } from './snapshot-text';
 import { ContactStore, type StoreState } from './store';
 
 const joined = (pieces: Uint8Array[]) => Buffer.concat(pieces);
@@ -19,7 +19,7 @@ function storeOf(n: number): ContactStore {
 describe('the data file text built from kept pieces', () => {
   it('reads back as the store after any mix of creates, updates and resets, one contact per line', () => {
     const step = fc.oneof(
-      fc.record({ kind: fc.constant('create' as const), count: fc.integer({ min: 1, max: 1500 }), name: fc.string() }),
+      fc.record({ kind: fc.constant('create' as const), count: fc.integer({ min: 1, max: 2 * PIECE }), name: fc.string() }),
       fc.record({ kind: fc.constant('update' as const), at: fc.nat(), note: fc.string() }),
       fc.record({ kind: fc.constant('reset' as const) }),
     );
@@ -43,7 +43,7 @@ describe('the data file text built from kept pieces', () => {
   });
 
   it('keeps the pieces nothing touched: only the growing last piece and updated ones are new', () => {
-    const store = storeOf(3500);
+    const store = storeOf(3.5 * PIECE);
     const text = new SnapshotText();
     const first = text.pieces(store.snapshot());
     store.create({ fullName: 'Mới' });
@@ -54,12 +54,12 @@ describe('the data file text built from kept pieces', () => {
   });
 
   it("after a restart, takes the unchanged pieces from the file's own bytes, and what it writes reads back right", () => {
-    const file = joined(new SnapshotText().pieces(storeOf(2500).snapshot()));
+    const file = joined(new SnapshotText().pieces(storeOf(2.5 * PIECE).snapshot()));
     const state = JSON.parse(file.toString('utf8')) as StoreState;
     const text = new SnapshotText();
     text.adopt(state, file);
     const store = new ContactStore(state);
-    store.update(store.all()[1500], { note: 'sau khi khởi động lại' });
+    store.update(store.all()[1.5 * PIECE], { note: 'sau khi khởi động lại' });
     store.create({ fullName: 'Mới sau khởi động' });
     const pieces = text.pieces(store.snapshot());
     // Piece 0 is the file's bytes; piece 1 (updated) and piece 2 (grew) are new.

@@ -1,5 +1,5 @@
 /**
- * The data file's bytes, built in pieces of 1,000 contacts that are kept between writes. Contacts only ever get
+ * The data file's bytes, built in pieces of 250 contacts that are kept between writes. Contacts only ever get
  * appended (creation order) or updated in place, so from one write to the next most pieces are unchanged: a write
  * re-serialises only the pieces holding a contact created or updated since, and the time a write takes on the
  * event loop follows the change, not the store's size (a whole-store JSON.stringify of 60,000 contacts blocks the
@@ -11,8 +11,9 @@
  */
 import type { StoredContact, StoreState } from './store';
 
-/** Contacts per piece: small enough that rebuilding the growing last piece is cheap, big enough to be few. */
-const PIECE = 1000;
+/** Contacts per piece: small enough that rebuilding the growing last piece at each write is cheap, big enough to be few. */
+export const CONTACTS_PER_PIECE = 250;
+const PIECE = CONTACTS_PER_PIECE;
 const NEWLINE = 0x0a;
 
 interface Piece {
