@@ -109,7 +109,11 @@ export const useImport = create<ImportState>((set, get) => ({
     if (!id) return;
     if (importId) {
       const p = get().pending.find((x) => x.importId === importId);
-      set({ importId, fileName: p?.fileName ?? null, startedAt: Date.now(), result: null, failures: [], failureCount: 0, throughput: [], progress: null });
+      // Under way from now on (no Start button): the bar shows the rows to go until main's first progress event.
+      const progress: ImportProgress | null = p
+        ? { total: p.total, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false }
+        : null;
+      set({ importId, fileName: p?.fileName ?? null, startedAt: Date.now(), result: null, error: null, failures: [], failureCount: 0, throughput: [], progress });
       useWizard.getState().go('import');
     }
     if (!importId) {
@@ -118,7 +122,7 @@ export const useImport = create<ImportState>((set, get) => ({
     }
     // An import interrupted in an earlier session: main continues it from its journal and saved plan.
     const r = await request('import:continue', { importId: id }).catch((e) => ({ ok: false as const, error: { code: 'x', text: toBilingual(e) } }));
-    if (!r.ok) set({ error: r.error.text });
+    if (!r.ok) set({ error: r.error.text, importId: null, progress: null });
   },
   cancel: async () => {
     const id = get().importId;
