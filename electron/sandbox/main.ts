@@ -14,7 +14,8 @@ usage: omi-sandbox [--port N] [--token T] [--data FILE.json] [--seed FILE.json] 
 
   --port N         port on 127.0.0.1 (default 0: a free port, printed at start)
   --token T        the accepted Bearer token (default "sandbox")
-  --data FILE      keep the contacts in FILE across restarts (written atomically)
+  --data FILE      keep the contacts in FILE across restarts (written atomically, at most about
+                   1 s behind); FILE.lock keeps a second sandbox off the same file
   --seed FILE      load {"layout": [...], "funnels": [...], "contacts": [...]} into an empty store
   --seed-random N  seed of the fault switchboard's random draws (reproducible fault runs)
   -h, --help       this text
