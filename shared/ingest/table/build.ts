@@ -265,6 +265,16 @@ function cleanRow(
     const t = (conv[31 - Math.clz32(bit)] ??= newTally());
     if (t.unicode++ === 0 && t.ambiguous.length > 0) t.ambiguous = [];
   }
+  // Settled cells that read as Vietnamese as they are and through a legacy font: kept while the column may turn
+  // out to be legacy text (as below for the cells looked at).
+  let ambiguous = settled !== 0 ? (text.ambiguous ?? 0) : 0;
+  while (ambiguous !== 0) {
+    const bit = ambiguous & -ambiguous;
+    ambiguous ^= bit;
+    const c = 31 - Math.clz32(bit);
+    const t = (conv[c] ??= newTally());
+    if (t.unicode === 0) t.ambiguous.push(k, cells[c]);
+  }
   for (let c = 0; c < width; c++) {
     if (c < MASKED_COLUMNS && settled & (1 << c)) continue;
     let s = cells[c];

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { ROW_SLACK } from '../sheet/read';
 import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
+import { decodeLegacyCell, fitsLegacy } from '../legacy/detect';
 import { isBlank, type SourceSheet } from '../source';
 import type { Workbook } from '../types';
 import { byteText } from './byte-cells';
@@ -131,7 +132,7 @@ export function readDelimitedChunks(
     }
     // A chunk of plain ASCII (many files are) needs no look at its cells' characters.
     const ascii = !NON_ASCII.test(input);
-    if (!ascii && codec.kind === 'bytes' && codec.multiByte && QUOTE_THEN_HIGH.test(input)) throw new NeedsDecodedText();
+    if (!ascii && codec.kind === 'bytes' && codec.multiByte && input.includes('"') && QUOTE_THEN_HIGH.test(input)) throw new NeedsDecodedText();
     const rows = res.data;
     for (let r = 0; r < rows.length; r++) {
       if (data.length >= preview) {
@@ -141,6 +142,7 @@ export function readDelimitedChunks(
       const row = rows[r];
       let unsettled = 0;
       let unicode = 0;
+      let ambiguous = 0;
       let longest = 0;
       let width = 0;
       for (let c = 0; c < row.length; c++) {
@@ -181,10 +183,11 @@ export function readDelimitedChunks(
         if (!e.blank) width = c + 1;
         if (c >= MASKED_COLUMNS) continue;
         // What buildTable would still do: trim edges, or weigh legacy-font text against the rest of its column.
-        if (e.flags & EDGE_BLANK || (e.flags & (LEGACY_SIGNS | UNICODE_VIETNAMESE)) === LEGACY_SIGNS) unsettled |= 1 << c;
-        else if (e.flags & UNICODE_VIETNAMESE) unicode |= 1 << c;
+        if (e.settle === UNSETTLED) unsettled |= 1 << c;
+        else if (e.settle === UNICODE) unicode |= 1 << c;
+        else if (e.settle === AMBIGUOUS) ambiguous |= 1 << c;
       }
-      facts.push(unsettled, unicode, longest, width);
+      facts.push(unsettled, unicode, ambiguous, longest, width);
       data.push(row);
     }
     if (truncated || last) break;
@@ -195,11 +198,17 @@ export function readDelimitedChunks(
 /** Distinct non-ASCII cell texts remembered; cleared when full. */
 const MEMO_MAX = 50_000;
 
-/** A cell beyond ASCII: its text (NFC), classifyCell flags, and whether it is blank. */
+/** What buildTable still has to do with a cell beyond ASCII (see TextSourceRow). */
+const SETTLED = 0;
+const UNSETTLED = 1;
+const UNICODE = 2;
+const AMBIGUOUS = 3;
+
+/** A cell beyond ASCII: its text (NFC), whether it is blank, and what buildTable still has to do with it. */
 interface CellText {
   text: string;
-  flags: number;
   blank: boolean;
+  settle: number;
 }
 
 function cellOf(decoded: string): CellText {
@@ -210,7 +219,14 @@ function cellOf(decoded: string): CellText {
     if (NFC_SENSITIVE.test(text)) text = text.normalize('NFC');
     flags = classifyCell(text, true);
   }
-  return { text, flags, blank: isBlank(text) };
+  // As buildTable's cleanRow would decide: trim the edges or decode legacy-font text (left to it), count towards
+  // the column being real Unicode, or keep for the column's verdict (text that reads as Vietnamese both as it is and
+  // through a legacy font); anything else is final.
+  let settle = SETTLED;
+  if (flags & EDGE_BLANK) settle = UNSETTLED;
+  else if (flags & UNICODE_VIETNAMESE) settle = UNICODE;
+  else if (flags & LEGACY_SIGNS) settle = decodeLegacyCell(text) ? UNSETTLED : fitsLegacy(text) ? AMBIGUOUS : SETTLED;
+  return { text, blank: isBlank(text), settle };
 }
 
 /** Every character below 0x80 (a loop: cheaper than a regular expression on short cells). */
@@ -224,26 +240,29 @@ class Facts {
   private n = 0;
   private unsettled: Int32Array = new Int32Array(1 << 12);
   private unicode: Int32Array = new Int32Array(1 << 12);
+  private ambiguous: Int32Array = new Int32Array(1 << 12);
   private longest: Int32Array = new Int32Array(1 << 12);
   private widths: Int32Array = new Int32Array(1 << 12);
 
-  push(unsettled: number, unicode: number, longest: number, width: number): void {
+  push(unsettled: number, unicode: number, ambiguous: number, longest: number, width: number): void {
     if (this.n === this.widths.length) {
       this.unsettled = grow(this.unsettled);
       this.unicode = grow(this.unicode);
+      this.ambiguous = grow(this.ambiguous);
       this.longest = grow(this.longest);
       this.widths = grow(this.widths);
     }
     const i = this.n++;
     this.unsettled[i] = unsettled;
     this.unicode[i] = unicode;
+    this.ambiguous[i] = ambiguous;
     this.longest[i] = longest;
     this.widths[i] = width;
   }
 
   done(): RowFacts {
     const n = this.n;
-    return { unsettled: this.unsettled.subarray(0, n), unicode: this.unicode.subarray(0, n), longest: this.longest.subarray(0, n), widths: this.widths.subarray(0, n) };
+    return { unsettled: this.unsettled.subarray(0, n), unicode: this.unicode.subarray(0, n), ambiguous: this.ambiguous.subarray(0, n), longest: this.longest.subarray(0, n), widths: this.widths.subarray(0, n) };
   }
 }
 

@@ -46,6 +46,11 @@ export interface TextSourceRow extends SourceRow {
   unsettled?: number;
   /** Bit c set: settled cell c holds Vietnamese letters no legacy font produces (its column is real Unicode). */
   unicode?: number;
+  /**
+   * Bit c set: settled cell c reads as Vietnamese as it is but could also be legacy-font text (`Nhãm`): kept for
+   * the column's verdict while the column shows no real Unicode.
+   */
+  ambiguous?: number;
   /** Length of the longest cell of the row (the per-cell limit is checked cell by cell only when this exceeds it). */
   longest?: number;
 }
@@ -54,6 +59,7 @@ export interface TextSourceRow extends SourceRow {
 export interface RowFacts {
   unsettled: Int32Array;
   unicode: Int32Array;
+  ambiguous: Int32Array;
   longest: Int32Array;
   /** rowWidth of each row. */
   widths: Int32Array;
@@ -84,7 +90,7 @@ export function delimitedSheet(data: string[][], sheetName: string, quoteRow: nu
     hidden: false,
     height: data.length,
     row: (r): TextSourceRow | undefined =>
-      data[r] ? (facts ? { texts: data[r], unsettled: facts.unsettled[r], unicode: facts.unicode[r], longest: facts.longest[r] } : { texts: data[r] }) : undefined,
+      data[r] ? (facts ? { texts: data[r], unsettled: facts.unsettled[r], unicode: facts.unicode[r], ambiguous: facts.ambiguous[r], longest: facts.longest[r] } : { texts: data[r] }) : undefined,
     merges: [],
     truncated,
     notes,
