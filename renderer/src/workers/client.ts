@@ -43,6 +43,11 @@ function getWorker(): Worker {
   return worker;
 }
 
+/** Starts the worker ahead of its first call (loading and compiling it takes a moment), e.g. while a file is picked. */
+export function startWorker(): void {
+  getWorker();
+}
+
 /** Calls one worker method; ArrayBuffers in `transfer` are moved, not copied. */
 export function callWorker<M extends WorkerMethod>(method: M, args: WorkerApi[M][0], transfer: Transferable[] = []): Promise<WorkerApi[M][1]> {
   const id = nextId++;
