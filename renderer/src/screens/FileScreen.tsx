@@ -12,6 +12,7 @@ import { formatNumber } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { PreviewTable } from '../components/PreviewTable';
+import { startWorker } from '../workers/client';
 
 export function FileScreen() {
   const { t } = useTranslation();
@@ -25,7 +26,11 @@ export function FileScreen() {
     void useFile.getState().loadRecent();
     // The first number formatted loads the locale's number data (~100 ms on a busy laptop): do it while the user
     // picks a file, not in the render that shows the file they dropped.
-    const idle = window.requestIdleCallback?.(() => formatNumber(0));
+    // The file worker is started now too, so the drop does not wait for it to load.
+    const idle = window.requestIdleCallback?.(() => {
+      startWorker();
+      formatNumber(0);
+    });
     return () => {
       if (idle !== undefined) window.cancelIdleCallback(idle);
     };
