@@ -27,6 +27,12 @@ export function osIntegration(getWindow: () => BrowserWindow | null) {
         const done = p.created + p.updated + p.skipped + p.failed;
         window?.setProgressBar(p.total > 0 ? done / p.total : 0, { mode: p.state === 'paused' ? 'paused' : 'normal' });
       }
+      if (event === 'import:failed') {
+        // Stopped without a result: no more progress will come, so the sleep blocker and taskbar bar go.
+        if (blocker !== null) powerSaveBlocker.stop(blocker);
+        blocker = null;
+        window?.setProgressBar(-1);
+      }
       if (event === 'import:done') {
         const r = payload as Events['import:done'];
         if (blocker !== null) powerSaveBlocker.stop(blocker);
