@@ -5,6 +5,7 @@
  */
 import { openWorkbook } from '../../shared/ingest/index';
 import type { Table, Workbook } from '../../shared/ingest/types';
+import { restoreReportTable } from '../../shared/report';
 import { isUserError } from '../../shared/text';
 import { CliError, usageError } from './cli-error';
 import { ExitCode } from './exit-codes';
@@ -21,7 +22,8 @@ export async function loadTable(src: SourceFile, sheet: string | undefined, head
   return asFileError(async () => {
     const wb = await openWorkbook(src.bytes, src.fileName);
     const name = sheet === undefined ? wb.info.suggestedSheet : resolveSheet(wb.info, sheet);
-    const table = await wb.readTable({ sheet: name, headerRow });
+    // A fixed error report of ours gets back the values its formula escape (a leading ') hid.
+    const { table } = restoreReportTable(await wb.readTable({ sheet: name, headerRow }));
     return { info: wb.info, table };
   });
 }

@@ -7,7 +7,7 @@ import { autoMap } from '../../../shared/mapping/auto';
 import { buildTargetCatalog } from '../../../shared/mapping/catalog';
 import { applyTemplate, matchTemplates } from '../../../shared/mapping/templates';
 import { prepareRow, prepareTable } from '../../../shared/prepare/prepare';
-import { buildErrorReport, writeReport } from '../../../shared/report';
+import { buildErrorReport, restoreReportTable, writeReport } from '../../../shared/report';
 import { buildCleanSheet } from './cleanSheet';
 import { buildPlan, fingerprintBytes } from '../../../shared/upload/plan';
 import type { ReadTableOptions, Table, Workbook } from '../../../shared/ingest/types';
@@ -32,7 +32,15 @@ export interface OpenedBook {
 export async function open(bytes: ArrayBuffer, fileName: string, previewRows?: number): Promise<OpenedBook> {
   const u8 = new Uint8Array(bytes);
   const book = openWorkbook(u8, fileName, undefined, previewRows === undefined ? {} : { previewRows });
-  return { info: book.info, partial: book.partial, fingerprint: book.partial ? '' : fingerprintBytes(u8), readTable: async (o) => book.readTable(o) };
+  return { info: book.info, partial: book.partial, fingerprint: book.partial ? '' : fingerprintBytes(u8), readTable: async (o) => readOwnTable(await book.readTable(o)) };
+}
+
+/**
+ * The table as the user means it: a fixed error report of ours gets the apostrophes it put before formula-like
+ * cells taken off again (with a note), so "'-- khách lẻ" is imported as "-- khách lẻ"; any other table is as read.
+ */
+function readOwnTable(table: Table): Table {
+  return restoreReportTable(table).table;
 }
 
 export function catalogOf(input: CatalogInput): TargetCatalog {
