@@ -31,6 +31,17 @@ async function start(): Promise<void> {
     appWindow?.window.webContents.send(`omi:event:${event}`, payload);
   };
 
+  const sandbox = embeddedSandbox(userDataDir);
+  // On the way out, the practice sandbox writes what it has not written yet and gives up its data file's lock,
+  // then the app quits (once: the second will-quit, after close(), goes through).
+  let sandboxClosed = false;
+  app.on('will-quit', (event) => {
+    if (sandboxClosed) return;
+    event.preventDefault();
+    sandboxClosed = true;
+    void sandbox.close().catch((e: unknown) => console.error('sandbox close failed', e instanceof Error ? e.message : e)).finally(() => app.quit());
+  });
+
   const handlers = createHandlers({
     userDataDir,
     secrets: safeStorageSecrets(userDataDir),
@@ -51,7 +62,7 @@ async function start(): Promise<void> {
       if (isAllowedExternalUrl(url)) await shell.openExternal(url);
     },
     emit,
-    sandbox: embeddedSandbox(userDataDir),
+    sandbox,
   });
 
   ipcMain.handle('omi:request', async (event, channel: unknown, args: unknown) => {
