@@ -29,7 +29,10 @@ export async function markTime(page: Page, name: string): Promise<number | null>
   }, name);
 }
 
-/** Long tasks that started between two marks: how many, the longest, and how many went over 100 ms. */
+/**
+ * Long tasks that started between two marks: how many, the longest, how many went over 100 ms, and the longest
+ * few as [ms after the first mark, duration] with the app's marks in the same window (to tell what they were).
+ */
 export async function longTasksBetween(page: Page, from: string, to: string) {
   const [a, b] = [await markTime(page, from), await markTime(page, to)];
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
@@ -39,7 +42,16 @@ export async function longTasksBetween(page: Page, from: string, to: string) {
     count: inside.length,
     over100ms: inside.filter((t) => t.duration > 100).length,
     longestMs: Math.round(Math.max(0, ...inside.map((t) => t.duration))),
+    longest: [...inside].sort((x, y) => y.duration - x.duration).slice(0, 5).map((t) => [Math.round(t.start - a!), Math.round(t.duration)]),
+    marks: a === null || b === null ? [] : await marksBetween(page, a, b),
   };
+}
+
+/** The app's own marks (omi:*) between two times, as [name, ms after `from`]. */
+async function marksBetween(page: Page, from: number, to: number): Promise<[string, number][]> {
+  return page.evaluate(({ from, to }) => performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('omi:') && m.startTime >= from && m.startTime <= to)
+    .map((m) => [m.name, Math.round(m.startTime - from)] as [string, number]), { from, to });
 }
 
 /** Drops a file on the app's drop zone the way a user's drag and drop does (a File in a DataTransfer). */

@@ -50,10 +50,41 @@ const deliver = ({ event, payload }: { event: string; payload: unknown }) => {
 source.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as { event: string; payload: unknown });
 source.addEventListener('bytes', (m: MessageEvent<string>) => deliver(parseWithBytes(m.data, b64) as { event: string; payload: unknown }));
 
+interface Answer { ok: boolean; status: number; text: string }
+
+/**
+ * Requests with bytes go through a worker (see UPLOAD_WORKER in server.ts), the buffer copied into it as Electron's
+ * IPC copies it, so the page's thread does not spend seconds handing a big body to fetch.
+ */
+let uploader: Worker | null = null;
+let nextUpload = 1;
+const uploads = new Map<number, (a: Answer) => void>();
+function viaWorker(init: RequestInit): Promise<Answer> {
+  if (!uploader) {
+    uploader = new Worker('/__bridge/upload-worker.js');
+    uploader.onmessage = (e: MessageEvent<Answer & { id: number }>) => {
+      uploads.get(e.data.id)?.(e.data);
+      uploads.delete(e.data.id);
+    };
+  }
+  const id = nextUpload++;
+  const copy = (init.body as ArrayBuffer).slice(0);
+  return new Promise((resolve) => {
+    uploads.set(id, resolve);
+    uploader!.postMessage({ id, init: { method: init.method, headers: init.headers, body: copy } }, [copy]);
+  });
+}
+
+async function send(init: RequestInit): Promise<Answer> {
+  if (init.body instanceof ArrayBuffer) return viaWorker(init);
+  const res = await fetch('/__bridge/request', init);
+  return { ok: res.ok, status: res.status, text: await res.text() };
+}
+
 const omi: OmiBridge = {
   async request<C extends RequestChannel>(channel: C, args: RequestArgs<C>): Promise<Responses[C]> {
-    const res = await fetch('/__bridge/request', requestInit(channel, args));
-    const body = parseWithBytes(await res.text(), b64) as { value?: unknown; error?: string };
+    const res = await send(requestInit(channel, args));
+    const body = parseWithBytes(res.text, b64) as { value?: unknown; error?: string };
     if (!res.ok) throw new Error(body.error ?? `bridge answered ${res.status}`);
     return body.value as Responses[C];
   },

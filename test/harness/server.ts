@@ -24,6 +24,21 @@ const b64: Base64 = {
   decode: (text) => new Uint8Array(Buffer.from(text, 'base64')),
 };
 
+/**
+ * The page's bridge sends a request carrying bytes (a 100,000-row plan is ~50 MB) from this worker: Chromium's
+ * fetch takes in a big ArrayBuffer body on the calling thread, for seconds, where Electron's IPC copies it in a
+ * few ms. Same origin, so the renderer's CSP (worker-src 'self') allows it.
+ */
+const UPLOAD_WORKER = `onmessage = async (e) => {
+  const { id, init } = e.data;
+  try {
+    const res = await fetch('/__bridge/request', init);
+    postMessage({ id, ok: res.ok, status: res.status, text: await res.text() });
+  } catch (err) {
+    postMessage({ id, ok: false, status: 0, text: JSON.stringify({ error: String(err) }) });
+  }
+};`;
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
@@ -119,6 +134,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       return;
     }
     if (req.method === 'GET' && url.pathname === '/__bridge/bridge.js') return send(res, 200, TYPES['.js'], bridgeScript);
+    if (req.method === 'GET' && url.pathname === '/__bridge/upload-worker.js') return send(res, 200, TYPES['.js'], UPLOAD_WORKER);
     if (req.method === 'POST' && url.pathname === '/__test/dialogs') {
       const body = JSON.parse(await readBody(req)) as { open?: string | null; save?: string | null };
       if (body.open !== undefined) openAnswer = body.open;
