@@ -43,14 +43,21 @@ function requestInit(channel: string, args: unknown): RequestInit {
 
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 const source = new EventSource('/__bridge/events');
-const deliver = ({ event, payload }: { event: string; payload: unknown }) => {
-  for (const l of listeners.get(event) ?? []) l(payload);
+type Delivered = { event: string; payload: unknown };
+// Events are handed to listeners strictly in the order sent, although a big one is fetched asynchronously.
+let delivering: Promise<void> = Promise.resolve();
+const deliver = (next: Delivered | Promise<Delivered>) => {
+  delivering = delivering.then(async () => {
+    const { event, payload } = await next;
+    for (const l of listeners.get(event) ?? []) l(payload);
+  });
 };
 // Plain messages hold no bytes (the server says "bytes" when they do): JSON.parse alone, no reviver per value.
-source.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as { event: string; payload: unknown });
-source.addEventListener('bytes', (m: MessageEvent<string>) => deliver(parseWithBytes(m.data, b64) as { event: string; payload: unknown }));
+source.onmessage = (m: MessageEvent<string>) => deliver(JSON.parse(m.data) as Delivered);
+source.addEventListener('bytes', (m: MessageEvent<string>) => deliver(parseWithBytes(m.data, b64) as Delivered));
+source.addEventListener('big', (m: MessageEvent<string>) => deliver(bigEvent(Number(m.data))));
 
-interface Answer { ok: boolean; status: number; text: string }
+interface Answer { ok: boolean; status: number; text: string; value?: unknown }
 
 /**
  * Requests with bytes go through a worker (see UPLOAD_WORKER in server.ts), the buffer copied into it as Electron's
@@ -59,7 +66,7 @@ interface Answer { ok: boolean; status: number; text: string }
 let uploader: Worker | null = null;
 let nextUpload = 1;
 const uploads = new Map<number, (a: Answer) => void>();
-function viaWorker(init: RequestInit): Promise<Answer> {
+function worker(): Worker {
   if (!uploader) {
     uploader = new Worker('/__bridge/upload-worker.js');
     uploader.onmessage = (e: MessageEvent<Answer & { id: number }>) => {
@@ -67,11 +74,24 @@ function viaWorker(init: RequestInit): Promise<Answer> {
       uploads.delete(e.data.id);
     };
   }
+  return uploader;
+}
+
+/** A big event (the server sent only its number), fetched and parsed by the worker. */
+function bigEvent(n: number): Promise<Delivered> {
+  const id = nextUpload++;
+  return new Promise((resolve) => {
+    uploads.set(id, (a) => resolve(a.value as Delivered));
+    worker().postMessage({ id, bigEvent: n });
+  });
+}
+
+function viaWorker(init: RequestInit): Promise<Answer> {
   const id = nextUpload++;
   const copy = (init.body as ArrayBuffer).slice(0);
   return new Promise((resolve) => {
     uploads.set(id, resolve);
-    uploader!.postMessage({ id, init: { method: init.method, headers: init.headers, body: copy } }, [copy]);
+    worker().postMessage({ id, init: { method: init.method, headers: init.headers, body: copy } }, [copy]);
   });
 }
 

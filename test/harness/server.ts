@@ -30,7 +30,14 @@ const b64: Base64 = {
  * few ms. Same origin, so the renderer's CSP (worker-src 'self') allows it.
  */
 const UPLOAD_WORKER = `onmessage = async (e) => {
-  const { id, init } = e.data;
+  const { id, init, bigEvent } = e.data;
+  if (bigEvent !== undefined) {
+    // A big event is read and parsed here and handed to the page as an object (a structured clone, as Electron's
+    // IPC delivers events), not parsed from megabytes of text on the page's thread.
+    const res = await fetch('/__bridge/big-event?id=' + bigEvent);
+    postMessage({ id, value: JSON.parse(await res.text()) });
+    return;
+  }
   try {
     const res = await fetch('/__bridge/request', init);
     postMessage({ id, ok: res.ok, status: res.status, text: await res.text() });
@@ -38,6 +45,9 @@ const UPLOAD_WORKER = `onmessage = async (e) => {
     postMessage({ id, ok: false, status: 0, text: JSON.stringify({ error: String(err) }) });
   }
 };`;
+
+/** Events longer than this (as JSON text) reach the page through its worker. */
+const BIG_EVENT_CHARS = 1_000_000;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -82,6 +92,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const events: Harness['events'] = [];
   const opened: string[] = [];
   const held = new Map<EventChannel, string[]>();
+  // Events too big to parse on the page's thread (a 100,000-row import:done): kept here until the page's worker
+  // fetches them (see UPLOAD_WORKER).
+  const bigEvents = new Map<number, string>();
+  let nextBig = 1;
   const broadcast = (line: string) => {
     for (const c of clients) c.write(line);
   };
@@ -104,7 +118,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       // function per value: on a 100,000-row import:done that took seconds on the page's main thread.
       let withBytes = false;
       const text = stringifyWithBytes({ event, payload }, { ...b64, encode: (bytes) => ((withBytes = true), b64.encode(bytes)) });
-      const line = `${withBytes ? 'event: bytes\n' : ''}data: ${text}\n\n`;
+      let line = `${withBytes ? 'event: bytes\n' : ''}data: ${text}\n\n`;
+      if (!withBytes && text.length > BIG_EVENT_CHARS) {
+        const id = nextBig++;
+        bigEvents.set(id, text);
+        line = `event: big\ndata: ${id}\n\n`;
+      }
       const queue = held.get(event);
       if (queue) queue.push(line);
       else broadcast(line);
@@ -135,6 +154,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
     if (req.method === 'GET' && url.pathname === '/__bridge/bridge.js') return send(res, 200, TYPES['.js'], bridgeScript);
     if (req.method === 'GET' && url.pathname === '/__bridge/upload-worker.js') return send(res, 200, TYPES['.js'], UPLOAD_WORKER);
+    if (req.method === 'GET' && url.pathname === '/__bridge/big-event') {
+      const id = Number(url.searchParams.get('id'));
+      const text = bigEvents.get(id);
+      bigEvents.delete(id);
+      return text === undefined ? send(res, 404, 'text/plain', 'no such event') : send(res, 200, 'application/json', text);
+    }
     if (req.method === 'POST' && url.pathname === '/__test/dialogs') {
       const body = JSON.parse(await readBody(req)) as { open?: string | null; save?: string | null };
       if (body.open !== undefined) openAnswer = body.open;
