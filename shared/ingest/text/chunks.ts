@@ -28,8 +28,12 @@ export type TextCodec = { kind: 'text'; decode: ChunkDecoder } | { kind: 'bytes'
  */
 export class NeedsDecodedText extends Error {}
 
-/** A quote followed (after ASCII spaces) by a byte beyond ASCII. */
-const QUOTE_THEN_HIGH = /"[\t\v\f ]*[\u0080-\u00ff]/;
+/**
+ * A quote followed (after ASCII spaces) by the UTF-8 bytes of a space String.prototype.trim removes: no-break,
+ * ogham, en/em/thin … spaces, line/paragraph separators, narrow no-break, medium mathematical, ideographic, BOM.
+ * Only there does byte text parse differently (a quote followed by a Vietnamese letter is fine).
+ */
+const QUOTE_THEN_HIGH = /"[\t\v\f ]*(?:\u00c2\u00a0|\u00e1\u009a\u0080|\u00e2\u0080[\u0080-\u008a\u00a8\u00a9\u00af]|\u00e2\u0081\u009f|\u00e3\u0080\u0080|\u00ef\u00bb\u00bf)/;
 
 /** Bytes decoded and handed to the parser at a time: the whole decoded file never exists as one string. */
 export const CHUNK_BYTES = 1 << 19;
