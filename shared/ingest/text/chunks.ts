@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { guessDelimiter } from './delimiter';
 import { ROW_SLACK } from '../sheet/read';
 import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
 import { decodeLegacyCell, fitsLegacy } from '../legacy/detect';
@@ -100,9 +101,10 @@ export function readDelimitedChunks(
       drop -= cut;
     }
   }
-  const guess = Papa.parse<string[]>(head.join(''), { delimiter: format === 'tsv' ? '\t' : '', delimitersToGuess: [',', ';', '\t', '|'], preview: 11 }).meta;
+  const headText = head.join('');
+  const guess = Papa.parse<string[]>(headText, { delimiter: format === 'tsv' ? '\t' : ',', preview: 11 }).meta;
   const handle = new (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser }).ParserHandle({
-    delimiter: guess.delimiter,
+    delimiter: format === 'tsv' ? '\t' : guessDelimiter(headText, guess.linebreak),
     newline: guess.linebreak as Papa.ParseConfig['newline'],
     skipEmptyLines: false,
   });
