@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage, type Language } from './i18n';
 import { STEPS, useWizard, type Step } from './stores/wizard';
 import { useConnection } from './stores/connection';
-import { subscribeImportEvents, useImport } from './stores/importer';
+import { importInFlight, subscribeImportEvents, useImport } from './stores/importer';
 import { ConnectionScreen } from './screens/ConnectionScreen';
 import { FileScreen } from './screens/FileScreen';
 import { MappingScreen } from './screens/MappingScreen';
@@ -30,7 +30,8 @@ export function App() {
   const { t, i18n } = useTranslation();
   const { step, reached, go } = useWizard();
   const info = useConnection((s) => s.info);
-  const running = useImport((s) => s.progress !== null && !s.progress.final);
+  // In flight until its result (or failure) arrives: the last progress event comes before the report is written.
+  const running = useImport(importInFlight);
 
   useEffect(() => {
     void useConnection.getState().load();

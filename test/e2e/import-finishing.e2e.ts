@@ -35,7 +35,7 @@ describe('an import that is finishing', () => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('offers no Start between the last progress and the result, and says it is finishing', async () => {
+  it('offers no Start between the last progress and the result, says it is finishing, and asks before closing', async () => {
     const { page } = ui;
     const workbook = join(tmp, 'Khách hàng.xlsx');
     writeMessyWorkbook(workbook);
@@ -56,6 +56,10 @@ describe('an import that is finishing', () => {
     expect(await page.getByTestId('see-results').count()).toBe(0);
     await expect.poll(() => harness.events.some((e) => e.event === 'import:done')).toBe(true);
     await ui.screenshot('5c-import-finishing');
+    // Closing the window now still asks first: the report is not written yet.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
 
     // The result arrives: "see results", still no Start.
     release();
