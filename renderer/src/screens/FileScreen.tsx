@@ -13,6 +13,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { PreviewTable } from '../components/PreviewTable';
 import { startWorker } from '../workers/client';
+import type { ColumnConversion } from '../../../shared/ingest/types';
 
 export function FileScreen() {
   const { t } = useTranslation();
@@ -55,6 +56,12 @@ export function FileScreen() {
   const table = useDeferredValue(f.table);
   const workbook = useDeferredValue(f.workbook);
   const converted = table?.columns.filter((c) => c.conversion) ?? [];
+  // A column typed over the years may mix fonts: name each, commonest first, with its cells ("VNI (2), TCVN3 (1)").
+  const encodingsOf = (conv: ColumnConversion) => {
+    const by = Object.entries(conv.byEncoding ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+    if (by.length < 2) return t(`encoding.${conv.encoding}`);
+    return by.map(([e, n]) => `${t(`encoding.${e}`)} (${formatNumber(n)})`).join(', ');
+  };
   // Until a big file is read whole, its row counts are those of the first rows only: say "counting" instead.
   const partial = table?.partial === true;
   const rowsLabel = (n: number) => (partial ? t('file.rowsCounting', { n: formatNumber(n) }) : t('file.rows', { count: n, n: formatNumber(n) }));
@@ -161,7 +168,7 @@ export function FileScreen() {
                   return (
                     <Group key={c.index} justify="space-between" wrap="nowrap">
                       <Text size="sm">
-                        {t('file.conversion', { column: c.header, letter: c.letter, encoding: t(`encoding.${conv.encoding}`), cells: formatNumber(conv.cells) })}
+                        {t('file.conversion', { column: c.header, letter: c.letter, encoding: encodingsOf(conv), cells: formatNumber(conv.cells) })}
                         {conv.samples[0] && <> — <i>{conv.samples[0].before}</i> → <b>{conv.samples[0].after}</b></>}
                       </Text>
                       <Switch checked={on} onChange={() => void f.toggleConversion(c.index)} label={on ? t('file.conversionOn') : t('file.conversionOff')} aria-label={t('file.conversionToggle', { column: c.header })} />
