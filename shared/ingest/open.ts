@@ -7,9 +7,7 @@ import { extensionOf, sniffContainer, textFormatOf } from './sniff';
 import { detectHeaderRow } from './table/header';
 import { buildTable } from './table/build';
 import { rowWidth, type SourceSheet } from './source';
-import { decodeText } from './text/decode';
-import { readDelimitedText } from './text/read';
-import { readUtf8Delimited } from './text/utf8-stream';
+import { readDelimitedBytes } from './text/stream';
 import type { IngestLimits, ReadTableOptions, SheetInfo, Table, Workbook } from './types';
 import { inspectZip } from './zip-guard';
 
@@ -107,14 +105,10 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
       const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Sheet1';
       // The readers stop at their row limit + slack: a preview asks for previewRows - slack to read previewRows.
       const rowLimit = previewRows === undefined ? lim.maxRows : previewRows - ROW_SLACK - 1;
-      // UTF-8 (most files) is read chunk by chunk; other encodings are decoded as a whole.
-      let sheet = readUtf8Delimited(bytes, sheetName, format, rowLimit);
-      if (sheet) encoding = 'utf-8';
-      else {
-        const decoded = decodeText(bytes);
-        encoding = decoded.encoding;
-        sheet = readDelimitedText(decoded.text, sheetName, format, rowLimit);
-      }
+      // Every encoding is read chunk by chunk: a big Windows-1258 or UTF-16 file is never decoded whole.
+      const read = readDelimitedBytes(bytes, sheetName, format, rowLimit);
+      let sheet = read.sheet;
+      encoding = read.encoding;
       if (previewRows !== undefined) {
         partial = sheet.height >= previewRows;
         sheet = { ...sheet, truncated: false };
