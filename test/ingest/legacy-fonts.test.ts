@@ -38,3 +38,18 @@ describe('.VnTime and .VnTimeH columns in one workbook', () => {
     expect(off.rows.map((r) => r.cells[0])).toEqual(FONT_ROWS.map((r) => r[0]));
   });
 });
+
+describe('a Unicode header above a legacy-font column', () => {
+  it('keeps the header as typed when it already reads as Vietnamese (only the column\'s cells are converted)', () => {
+    // Headers added later in Unicode over a list typed years ago with .VnTime: "Tên in hoa (phong bì)" holds only
+    // Latin-1 letters, so it could be TCVN3 too ("Tờn in hoa (phong bỡ)"), but as typed it is Vietnamese already.
+    const aoa = [['Tên in hoa (phong bì)', 'Ghi chú'], ...buildTwoFontRows().slice(2).map((r) => [r[0], 'khách cũ'])];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'Khách hàng');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+    const { table } = ingest(bytes, 'khach-hang-cu.xlsx');
+    expect(table.columns.map((c) => c.header)).toEqual(['Tên in hoa (phong bì)', 'Ghi chú']);
+    expect(table.columns[0].conversion).toMatchObject({ encoding: 'tcvn3', cells: FONT_ROWS.length });
+    expect(table.rows.map((r) => r.cells[0])).toEqual(FONT_ROWS.map((r) => r[0]));
+  });
+});

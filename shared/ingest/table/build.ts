@@ -8,6 +8,7 @@ import type { Column, ColumnConversion, IngestLimits, Table, TableRow } from '..
 import { detectHeaderRow, isColumnNumberingRow } from './header';
 import { fillMerges } from './merges';
 import { columnLetter, uniqueHeaders } from './names';
+import { vietnameseReading } from '../legacy/syllable';
 import { MASKED_COLUMNS, POOL_CELL_CHARS, POOL_MAX, type TextSourceRow } from '../text/read';
 
 /** What buildTable needs besides the sheet. */
@@ -135,6 +136,13 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   }
 
   const headerSource = rows[headerIdx]?.texts ?? [];
+  // Header cells that read as Vietnamese both as they are and through the column's legacy font ("Ghi chó" is
+  // "Ghi chú" in TCVN3, and a word of its own) follow the rest of the header row: converted when other headers are
+  // plainly legacy text ("Hä vµ tªn"), kept when none is (headers retyped in Unicode over old data).
+  const strong = headerSource.slice(0, width).map((raw) => (raw && mayBeLegacy(raw) ? decodeLegacyCell(raw)?.text : undefined));
+  const legacyHeaders = strong.filter((x) => x !== undefined).length;
+  const unicodeHeaders = headerSource.slice(0, width).filter((raw) => raw && !fitsLegacy(raw) && readsAsVietnameseAlready(raw)).length;
+  const headerRowIsLegacy = legacyHeaders > 0 && legacyHeaders >= unicodeHeaders;
   const originals: string[] = [];
   const cleaned: string[] = [];
   for (let c = 0; c < width; c++) {
@@ -143,7 +151,8 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
     let text = raw;
     if (mayBeLegacy(raw)) {
       const t = conv[c];
-      const legacy = decodeLegacyCell(raw)?.text ?? (t && t.cells > 0 && t.unicode === 0 && fitsLegacy(raw) ? decodeAs(dominant(t), raw) : undefined);
+      const byColumn = t && t.cells > 0 && t.unicode === 0 && fitsLegacy(raw) && (headerRowIsLegacy || !readsAsVietnameseAlready(raw));
+      const legacy = strong[c] ?? (byColumn ? decodeAs(dominant(t), raw) : undefined);
       if (legacy !== undefined) text = legacy;
     }
     cleaned.push(cleanHeaderText(text));
@@ -329,4 +338,10 @@ function countFilled(rows: (SourceRow | undefined)[], from: number, to: number):
   let n = 0;
   for (let r = from; r < to; r++) if (rows[r]?.texts.some((t) => !isBlank(t))) n++;
   return n;
+}
+
+/** Unicode Vietnamese already: every word a Vietnamese syllable (or ASCII), at least one with a mark. */
+function readsAsVietnameseAlready(text: string): boolean {
+  const r = vietnameseReading(text.normalize('NFC'));
+  return r.valid && r.nonAsciiWords > 0;
 }
