@@ -6,6 +6,7 @@ import type { Bilingual } from '../text';
 import type { Column } from '../ingest/types';
 import type { PreparedRow } from '../prepare/types';
 import type { ImportResult, RowOutcome } from '../upload/types';
+import { allOutcomes } from '../upload/compact-result';
 
 /** The row's fate. */
 export type RowStatusKind = 'created' | 'updated' | 'skipped' | 'failed' | 'invalid' | 'duplicate' | 'not-sent';
@@ -42,7 +43,7 @@ function issueReasons(row: PreparedRow, columns: Column[]): Bilingual[] {
 
 /** The status of every prepared row. `result` null: nothing was sent (a check before importing). */
 export function rowReports(prepared: PreparedRow[], columns: Column[], result: ImportResult | null): RowReport[] {
-  const outcomes = new Map((result?.outcomes ?? []).map((o) => [o.rowNumber, o]));
+  const outcomes = new Map((result ? allOutcomes(result) : []).map((o) => [o.rowNumber, o]));
   return prepared.map((row) => {
     if (row.status === 'invalid') return { row, kind: 'invalid', reasons: issueReasons(row, columns) };
     if (row.status === 'duplicate') {

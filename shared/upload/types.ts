@@ -81,4 +81,11 @@ export interface ImportResult {
    * (no onNeedCredentials, or it gave up). The journal lets it resume once a token works.
    */
   stopped?: { code: 'credentials'; text: Bilingual };
+  /**
+   * Set on the result sent to the app's window (see compactResult): `outcomes` then lists only the rows that did
+   * not land (skipped, failed), and the rows created or updated are just their row numbers here — every outcome
+   * already reached the window in import:rows, and 100,000 full outcomes cost its thread half a second to receive.
+   * `allOutcomes(result)` gives the full list back.
+   */
+  landed?: { created: number[]; updated: number[] };
 }

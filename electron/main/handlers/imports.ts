@@ -4,6 +4,7 @@ import type { Outcome, PendingImport } from '../../../shared/ipc/contract';
 import type { OmiApi } from '../../../shared/omi/api';
 import { importPlanSchema } from '../../../shared/ipc/contract';
 import { startImport, type ImportJob } from '../../../shared/upload/engine';
+import { compactResult } from '../../../shared/upload/compact-result';
 import { replayJournal, type JournalStore } from '../../../shared/upload/journal';
 import { isUserError, type Bilingual } from '../../../shared/text';
 import type { ImportPlan } from '../../../shared/upload/types';
@@ -96,7 +97,8 @@ export function importHandlers(
           counts: result.counts,
           cancelled: result.cancelled,
         }).catch((e: unknown) => console.error('writing the import history failed', message(e)));
-        deps.emit('import:done', result);
+        // The window gets the rows that landed as row numbers only (see compactResult).
+        deps.emit('import:done', compactResult(result));
       },
       async (e: unknown) => {
         running.delete(plan.importId);
