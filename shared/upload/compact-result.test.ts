@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { allOutcomes, compactResult } from './compact-result';
 import type { ImportResult, RowOutcome } from './types';
 
+const REASONS = [undefined, { vi: 'Đã huỷ trước khi gửi.', en: 'Cancelled before it was sent.' }, { vi: 'OMI từ chối.', en: 'OMI refused it.' }];
 const outcome: fc.Arbitrary<Omit<RowOutcome, 'rowNumber'>> = fc.record({
   refId: fc.string({ minLength: 1, maxLength: 8 }),
   outcome: fc.constantFrom('created', 'updated', 'skipped', 'failed'),
-  omiId: fc.option(fc.string({ minLength: 1, maxLength: 6 }), { nil: undefined }),
-  reason: fc.option(fc.record({ vi: fc.string(), en: fc.string() }), { nil: undefined }),
+  code: fc.constantFrom(undefined, 'cancelled', 'refused'),
+  omiId: fc.option(fc.string({ minLength: 1, maxLength: 6 }), { nil: undefined, freq: 4 }),
+  reason: fc.constantFrom(...REASONS),
 }, { requiredKeys: ['refId', 'outcome'] });
 
 const resultOf = (outcomes: RowOutcome[]): ImportResult => ({
@@ -15,33 +17,42 @@ const resultOf = (outcomes: RowOutcome[]): ImportResult => ({
   counts: { total: outcomes.length, created: 0, updated: 0, skipped: 0, failed: 0 },
 });
 
+/** An outcome as the window can know it after grouping: everything but the refId of a grouped row. */
+const seen = (o: RowOutcome, keepRef: boolean) => {
+  const { refId, ...rest } = o;
+  const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  return keepRef ? { ...clean, refId } : clean;
+};
+
 describe('compactResult', () => {
-  it('keeps every row that did not land in full, and each row\'s outcome kind, for any result', () => {
-    fc.assert(fc.property(fc.array(outcome, { maxLength: 60 }), (list) => {
+  it('gives back every row with its outcome, code, reason and OMI id, for any result', () => {
+    fc.assert(fc.property(fc.array(outcome, { maxLength: 80 }), (list) => {
       const full = resultOf(list.map((o, i) => ({ ...o, rowNumber: i + 2 })));
       const compact = compactResult(full);
-      // Nothing lost: the same rows, each with the same kind; failed and skipped ones exactly as they were.
-      const kinds = (r: ImportResult) => new Map(allOutcomes(r).map((o) => [o.rowNumber, o.outcome]));
-      expect(kinds(compact)).toEqual(kinds(full));
+      const byRow = (r: ImportResult) => new Map(allOutcomes(r).map((o) => [o.rowNumber, seen(o, false)]));
+      expect(byRow(compact)).toEqual(byRow(full));
       expect(allOutcomes(compact)).toHaveLength(full.outcomes.length);
-      const notLanded = (os: RowOutcome[]) => os.filter((o) => o.outcome === 'failed' || o.outcome === 'skipped');
-      expect(notLanded(compact.outcomes)).toEqual(notLanded(full.outcomes));
-      // What was reduced to a row number carried nothing but "it landed".
-      for (const o of full.outcomes.filter((x) => compact.landed!.created.includes(x.rowNumber) || compact.landed!.updated.includes(x.rowNumber))) {
-        expect(o.omiId).toBeUndefined();
-        expect(o.reason).toBeUndefined();
+      // Outcomes kept whole are exactly as they were (refId and all); grouped ones share everything.
+      const original = new Map(full.outcomes.map((o) => [o.rowNumber, o]));
+      for (const o of compact.outcomes) expect(o).toBe(original.get(o.rowNumber));
+      for (const g of compact.grouped!) {
+        expect(g.rowNumbers.length).toBeGreaterThan(1);
+        for (const n of g.rowNumbers) expect(original.get(n)!.omiId).toBeUndefined();
       }
       expect(compactResult(compact)).toBe(compact);
       expect(allOutcomes(full)).toBe(full.outcomes);
     }));
   });
 
-  it('sends 100,000 created rows as row numbers', () => {
-    const full = resultOf(Array.from({ length: 100_000 }, (_, i) => ({ rowNumber: i + 2, refId: `r${i}`, outcome: 'created' as const })));
+  it('sends 100,000 created rows, or 90,000 left unsent by a cancel, as row numbers', () => {
+    const cancelled = REASONS[1];
+    const full = resultOf(Array.from({ length: 100_000 }, (_, i): RowOutcome => (i < 10_000
+      ? { rowNumber: i + 2, refId: `r${i}`, outcome: 'created' }
+      : { rowNumber: i + 2, refId: `r${i}`, outcome: 'skipped', code: 'cancelled', reason: cancelled })));
     const compact = compactResult(full);
     expect(compact.outcomes).toEqual([]);
-    expect(compact.landed?.created).toHaveLength(100_000);
-    // The structured clone the window receives is a fraction of the full one.
+    expect(compact.grouped?.map((g) => [g.outcome, g.rowNumbers.length])).toEqual([['created', 10_000], ['skipped', 90_000]]);
+    // What the window receives is a fraction of the full result.
     expect(JSON.stringify(compact).length * 4).toBeLessThan(JSON.stringify(full).length);
   });
 });

@@ -1,29 +1,45 @@
 /**
- * The result of an import as the app's window receives it. The window needs every row that did not land (the
- * failures list, the chart, the error report, "re-import the failed rows") in full, but of the rows that landed
- * only which ones and how: so those travel as row numbers, not as 100,000 objects the window's thread would have to
- * take in at once when the import ends.
+ * The result of an import as the app's window receives it. The window needs every row's fate (the failures list,
+ * the chart, the error report, "re-import the failed rows"), but not 100,000 objects taken in at once by its thread
+ * when the import ends: rows whose outcomes are alike in every respect but the row (every row created; the rows a
+ * cancel left unsent, all with the same reason) travel as one group of row numbers.
  */
-import type { ImportResult, RowOutcome } from './types';
+import type { ImportResult, OutcomeGroup, RowOutcome } from './types';
 
-/** `result` with created / updated outcomes moved into `landed` as row numbers (see ImportResult.landed). */
+/** `result` with alike outcomes grouped by row number (see ImportResult.grouped); refIds of grouped rows dropped. */
 export function compactResult(result: ImportResult): ImportResult {
-  if (result.landed) return result;
-  const created: number[] = [];
-  const updated: number[] = [];
+  if (result.grouped) return result;
+  const groups = new Map<string, { group: OutcomeGroup; first: RowOutcome }>();
   const outcomes: RowOutcome[] = [];
   for (const o of result.outcomes) {
-    // An outcome that carries an OMI id or a reason keeps it: only the bare "it landed" ones are reduced.
-    if (o.outcome === 'created' && !o.omiId && !o.reason) created.push(o.rowNumber);
-    else if (o.outcome === 'updated' && !o.omiId && !o.reason) updated.push(o.rowNumber);
-    else outcomes.push(o);
+    // An outcome with an OMI id stays whole: the id is its own.
+    if (o.omiId) {
+      outcomes.push(o);
+      continue;
+    }
+    const key = `${o.outcome}\u0000${o.code ?? ''}\u0000${o.reason?.vi ?? ''}\u0000${o.reason?.en ?? ''}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { group: { outcome: o.outcome, rowNumbers: [] }, first: o };
+      if (o.code) g.group.code = o.code;
+      if (o.reason) g.group.reason = o.reason;
+      groups.set(key, g);
+    }
+    g.group.rowNumbers.push(o.rowNumber);
   }
-  return { ...result, outcomes, landed: { created, updated } };
+  // A group of one saves nothing: it goes back as the outcome it was.
+  const grouped: OutcomeGroup[] = [];
+  for (const { group, first } of groups.values()) {
+    if (group.rowNumbers.length > 1) grouped.push(group);
+    else outcomes.push(first);
+  }
+  return { ...result, outcomes, grouped };
 }
 
-/** Every row's outcome, whether `result` is compact or not (a compact one's landed rows have no refId). */
+/** Every row's outcome, whether `result` is compact or not (a grouped row's refId is ''). */
 export function allOutcomes(result: ImportResult): RowOutcome[] {
-  if (!result.landed) return result.outcomes;
-  const landed = (kind: 'created' | 'updated') => (rowNumber: number): RowOutcome => ({ rowNumber, refId: '', outcome: kind });
-  return [...result.outcomes, ...result.landed.created.map(landed('created')), ...result.landed.updated.map(landed('updated'))];
+  if (!result.grouped) return result.outcomes;
+  const out = [...result.outcomes];
+  for (const { rowNumbers, ...alike } of result.grouped) for (const rowNumber of rowNumbers) out.push({ rowNumber, refId: '', ...alike });
+  return out;
 }

@@ -82,10 +82,19 @@ export interface ImportResult {
    */
   stopped?: { code: 'credentials'; text: Bilingual };
   /**
-   * Set on the result sent to the app's window (see compactResult): `outcomes` then lists only the rows that did
-   * not land (skipped, failed), and the rows created or updated are just their row numbers here — every outcome
-   * already reached the window in import:rows, and 100,000 full outcomes cost its thread half a second to receive.
-   * `allOutcomes(result)` gives the full list back.
+   * Set on the result sent to the app's window (see compactResult): outcomes that share everything but their row
+   * (all the rows created; the rows a cancel left unsent, with one reason) travel as one group of row numbers, and
+   * `outcomes` keeps the rest (an OMI id, a reason of its own). Every outcome already reached the window in
+   * import:rows, and 100,000 full outcomes cost its thread half a second to receive. `allOutcomes(result)` gives
+   * the full list back (without refIds for the grouped rows).
    */
-  landed?: { created: number[]; updated: number[] };
+  grouped?: OutcomeGroup[];
+}
+
+/** Rows whose outcome is the same in every respect but the row (see ImportResult.grouped). */
+export interface OutcomeGroup {
+  outcome: RowOutcomeKind;
+  code?: RowOutcomeCode;
+  reason?: Bilingual;
+  rowNumbers: number[];
 }

@@ -15,6 +15,7 @@ import { toBilingual } from '../stores/errors';
 import { useBilingual } from '../i18n';
 import { formatDuration, formatNumber } from '../format';
 import { callWorker } from '../workers/client';
+import { allOutcomes } from '../../../shared/upload/compact-result';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export function ResultsScreen() {
@@ -30,11 +31,11 @@ export function ResultsScreen() {
 
   const byReason = useMemo(() => {
     const m = new Map<string, number>();
-    for (const o of result?.outcomes ?? []) if (o.outcome === 'failed') m.set(pick(o.reason) || t('results.noReason'), (m.get(pick(o.reason) || t('results.noReason')) ?? 0) + 1);
+    for (const o of result ? allOutcomes(result) : []) if (o.outcome === 'failed') m.set(pick(o.reason) || t('results.noReason'), (m.get(pick(o.reason) || t('results.noReason')) ?? 0) + 1);
     return [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([reason, count]) => ({ reason: reason.length > 60 ? reason.slice(0, 57) + '…' : reason, count }));
   }, [result, pick, t]);
 
-  const failedRows = useMemo(() => (result?.outcomes ?? []).filter((o) => o.outcome === 'failed').map((o) => o.rowNumber), [result]);
+  const failedRows = useMemo(() => (result ? allOutcomes(result) : []).filter((o) => o.outcome === 'failed').map((o) => o.rowNumber), [result]);
 
   const exportReport = async (format: 'xlsx' | 'csv') => {
     if (!result) return;
