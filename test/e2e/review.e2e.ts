@@ -77,6 +77,9 @@ describe('review: keep the original value, and preview duplicate groups', () => 
     await expect.poll(() => phone.getAttribute('class')).not.toMatch(/cell-changed/);
     // OMI refuses the 11-digit number: the cell is flagged and the details say it will be left out.
     expect(await phone.getAttribute('class')).toMatch(/cell-warning/);
+    // Hovering it says it was kept as typed, and which automatic fix is off there.
+    await phone.hover();
+    await expect.poll(() => page.getByTestId('grid-tooltip').innerText(), { timeout: 10_000 }).toContain('Giữ nguyên như trong tệp, không tự sửa:');
     const details = page.getByTestId('row-details');
     await details.getByText(/giữ nguyên giá trị gốc theo lựa chọn của bạn.*không được nhập/).waitFor();
     await details.getByTestId('kept-line').waitFor();

@@ -121,7 +121,12 @@ export function GridTooltip({ id, locate, ref }: Props) {
     >
       {tip?.reasons.map((r, i) => (
         <div key={i} className={`grid-tip-item grid-tip-${r.kind}`}>
-          {r.kind === 'change' ? (
+          {r.kind === 'kept' ? (
+            <>
+              <span className="grid-tip-label">{t('grid.kept')}</span>{' '}
+              {r.codes.map((code) => t(`change.${code}`, { defaultValue: code })).join(', ')}
+            </>
+          ) : r.kind === 'change' ? (
             <>
               <span className="grid-tip-label">{t('grid.changed')}</span>{' '}
               <span className="grid-tip-value">{r.before}</span> → <span className="grid-tip-value">{r.after}</span>

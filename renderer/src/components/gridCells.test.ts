@@ -42,6 +42,19 @@ describe('rowCells', () => {
     expect(rowCells(long, [0])[0].clip).toBe(true);
   });
 
+  it('marks a cell kept as typed, unless an issue or the user\'s own edit says more', () => {
+    const kept: GridRow = { ...row, cells: ['nguyễn an', '01662345678'], issues: [], changes: [], edited: [], kept: [{ column: 0, codes: ['name.title-case'] }, { column: 1, codes: ['phone.2018-conversion'] }] };
+    expect(rowCells(kept, [0, 1])).toEqual([
+      { text: 'nguyễn an', mark: 'kept', reasons: 1, clip: false },
+      { text: '01662345678', mark: 'kept', reasons: 1, clip: false },
+    ]);
+    const invalid: GridRow = { ...kept, issues: [{ column: 1, severity: 'warning', code: 'cell.kept-original', message: { vi: 'Không hợp lệ', en: 'Not valid' } }] };
+    expect(rowCells(invalid, [1])[0]).toMatchObject({ mark: 'warning', reasons: 2 });
+    expect(rowCells({ ...kept, edited: [0] }, [0])[0].mark).toBe('edited');
+    expect(rowCells({ ...kept, kept: [{ column: 0, codes: [] }] }, [0])[0]).toMatchObject({ mark: '', reasons: 0 });
+    expect(cellReasons(kept, 1, 'en')).toEqual([{ kind: 'kept', codes: ['phone.2018-conversion'] }]);
+  });
+
   it('follows the column order it is given', () => {
     expect(rowCells(row, [2, 0]).map((c) => c.text)).toEqual(['an@gmail', 'An']);
   });
@@ -53,7 +66,7 @@ describe('cellReasons', () => {
       { kind: 'error', message: 'Invalid email' },
       { kind: 'warning', message: 'Email may be wrong', suggestion: 'an@gmail.com' },
     ]);
-    expect(cellReasons(row, 2, 'vi').map((r) => r.message)).toEqual(['Email không hợp lệ', 'Email có thể sai']);
+    expect(cellReasons(row, 2, 'vi').map((r) => ('message' in r ? r.message : ''))).toEqual(['Email không hợp lệ', 'Email có thể sai']);
   });
 
   it('lists each automatic change before → after with its reason, even when the user edited the cell', () => {

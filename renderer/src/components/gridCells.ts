@@ -9,7 +9,7 @@ import type { GridRow } from '../workers/protocol';
 /** One cell as drawn: its text, its mark (class suffix) and how many reasons the tooltip has for it. */
 export interface CellView {
   text: string;
-  mark: '' | 'error' | 'warning' | 'edited' | 'changed';
+  mark: '' | 'error' | 'warning' | 'edited' | 'kept' | 'changed';
   reasons: number;
   /** The text may be wider than the cell: it is clipped with an ellipsis (short text is drawn unclipped). */
   clip: boolean;
@@ -43,17 +43,22 @@ export function rowCells(row: GridRow, columns: readonly number[]): CellView[] {
     // The last change to a column is what the tool would send; the user's own edit wins over it.
     for (const c of row.changes) if (c.column === column) { change = c; changes++; }
     const edited = row.edited.includes(column);
+    // Kept as typed by the user ("keep the original"): marked as such, so a cell the tool left alone on purpose
+    // does not look like one it never looked at.
+    const kept = row.kept?.some((k) => k.column === column && k.codes.length > 0) ?? false;
     const raw = row.cells[column] ?? '';
     const text = change && !edited ? change.after : raw;
-    const mark: CellView['mark'] = errors ? 'error' : issues ? 'warning' : edited ? 'edited' : change ? 'changed' : '';
-    return { text, mark, reasons: issues + changes, clip: mayOverflow(text) };
+    const mark: CellView['mark'] = errors ? 'error' : issues ? 'warning' : edited ? 'edited' : kept ? 'kept' : change ? 'changed' : '';
+    return { text, mark, reasons: issues + changes + (kept ? 1 : 0), clip: mayOverflow(text) };
   });
 }
 
 /** One reason shown in the grid's tooltip: an issue found in the cell, or an automatic change made to it. */
 export type CellReason =
   | { kind: 'error' | 'warning'; message: string; suggestion?: string }
-  | { kind: 'change'; before: string; after: string; message: string };
+  | { kind: 'change'; before: string; after: string; message: string }
+  /** The user kept the cell as typed: these automatic changes (codes) are not made in it. */
+  | { kind: 'kept'; codes: string[] };
 
 /** Every issue (worst first) and every automatic change of one cell of `row`, in the UI language. */
 export function cellReasons(row: GridRow, column: number, lang: keyof Bilingual): CellReason[] {
@@ -62,5 +67,6 @@ export function cellReasons(row: GridRow, column: number, lang: keyof Bilingual)
   return [
     ...ordered.map((i): CellReason => ({ kind: i.severity === 'error' ? 'error' : 'warning', message: i.message[lang], ...(i.suggestion ? { suggestion: i.suggestion } : {}) })),
     ...row.changes.filter((c) => c.column === column).map((c): CellReason => ({ kind: 'change', before: c.before, after: c.after, message: c.reason[lang] })),
+    ...(row.kept ?? []).filter((k) => k.column === column && k.codes.length > 0).map((k): CellReason => ({ kind: 'kept', codes: k.codes })),
   ];
 }

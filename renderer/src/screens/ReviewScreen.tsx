@@ -168,6 +168,7 @@ export function ReviewScreen() {
         <Text size="xs" c="dimmed"><span className="swatch cell-warning" />{t('review.legend.warning')}</Text>
         <Text size="xs" c="dimmed"><span className="swatch cell-changed" />{t('review.legend.changed')}</Text>
         <Text size="xs" c="dimmed"><span className="swatch cell-edited" />{t('review.legend.edited')}</Text>
+        <Text size="xs" c="dimmed"><span className="swatch cell-kept" />{t('review.legend.kept')}</Text>
         <Text size="xs" c="dimmed">{t('review.legend.keys')}</Text>
         {r.busy && <Loader size="xs" />}
       </Group>
