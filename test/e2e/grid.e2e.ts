@@ -4,16 +4,11 @@
  * right lands, and the grid's one tooltip gives the reasons of a cell — on hover, and for the active cell when
  * moving by keyboard (also as the cell's accessible description) — and hides while the grid scrolls.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { generateCleanRows, MESSY_HEADERS, writeMessyWorkbook } from '../fixtures/messy';
-import { buildRenderer } from '../harness/build';
-import { startHarness, type Harness } from '../harness/server';
-import { openBrowser, type BrowserSession } from './browser';
+import { useAppSession } from './session';
 
 const ROWS = 400;
 const PHONE = 2;
@@ -28,27 +23,10 @@ const numberPhone = generated.find((r) => typeof r.cells[PHONE] === 'number')!;
 const LONG_JOB = 'Trưởng phòng kinh doanh khu vực miền Nam '.repeat(8).trim();
 
 describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
-  let sandbox: SandboxHandle;
-  let harness: Harness;
-  let ui: BrowserSession;
-  let tmp: string;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'omi-grid-e2e-'));
-    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
-    sandbox = sb;
-    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token }, userDataDir: join(tmp, 'userData') });
-    ui = await openBrowser(harness.url);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    await sandbox?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const app = useAppSession('omi-grid-e2e-', { ownUserData: true });
 
   it('reaches, edits and explains cells far down and to the right', async () => {
+    const { ui, harness, tmp } = app;
     const { page } = ui;
     const workbook = join(tmp, 'Khách hàng 400.xlsx');
     writeMessyWorkbook(workbook, { rows: ROWS });

@@ -3,39 +3,17 @@
  * the import (journal, history), so the screen must not offer to start the same rows again, and says it is
  * finishing. The harness holds import:done back so that moment can be looked at; released, the result shows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../fixtures/messy';
-import { buildRenderer } from '../harness/build';
-import { startHarness, type Harness } from '../harness/server';
-import { openBrowser, type BrowserSession } from './browser';
+import { useAppSession } from './session';
 import { openAndAcceptMapping } from './flow';
 
 describe('an import that is finishing', () => {
-  let sandbox: SandboxHandle;
-  let harness: Harness;
-  let ui: BrowserSession;
-  let tmp: string;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'omi-finishing-'));
-    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
-    sandbox = sb;
-    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token } });
-    ui = await openBrowser(harness.url);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    await sandbox?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const app = useAppSession('omi-finishing-');
 
   it('offers no Start between the last progress and the result, says it is finishing, and asks before closing', async () => {
+    const { ui, harness, tmp } = app;
     const { page } = ui;
     const workbook = join(tmp, 'Khách hàng.xlsx');
     writeMessyWorkbook(workbook);

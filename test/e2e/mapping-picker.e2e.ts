@@ -3,38 +3,16 @@
  * mounted only when a row's picker is opened), reachable and usable from the keyboard alone — Tab to it, type to
  * search, Enter to choose; Enter or a click opens the whole grouped list.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../fixtures/messy';
-import { buildRenderer } from '../harness/build';
-import { startHarness, type Harness } from '../harness/server';
-import { openBrowser, type BrowserSession } from './browser';
+import { useAppSession } from './session';
 
 describe('the mapping target picker', () => {
-  let sandbox: SandboxHandle;
-  let harness: Harness;
-  let ui: BrowserSession;
-  let tmp: string;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'omi-picker-'));
-    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
-    sandbox = sb;
-    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token } });
-    ui = await openBrowser(harness.url);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    await sandbox?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const app = useAppSession('omi-picker-');
 
   it('shows each chosen target without a list, and changes one from the keyboard and by clicking', async () => {
+    const { ui, harness, tmp } = app;
     const { page } = ui;
     const workbook = join(tmp, 'Khách hàng.xlsx');
     writeMessyWorkbook(workbook);

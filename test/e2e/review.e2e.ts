@@ -4,16 +4,13 @@
  * be left out), undo that, then open the duplicate groups, choose "merge" and see the merged contact the import will
  * send, with the value that came from the other row marked. Screenshots (1366×768, light and dark) in test-results/.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
-import { buildRenderer } from '../harness/build';
-import { startHarness, type Harness } from '../harness/server';
-import { openBrowser, RESULTS_DIR, type BrowserSession } from './browser';
+import { RESULTS_DIR } from './browser';
+import { useAppSession } from './session';
 
 const PHONE = 2;
 const EMAIL = 3;
@@ -24,27 +21,10 @@ const dup = MESSY_ROWS.find((r) => r.expect.outcome === 'duplicate')!;
 const SECOND_EMAIL = 'an.nguyen@company.vn';
 
 describe('review: keep the original value, and preview duplicate groups', () => {
-  let sandbox: SandboxHandle;
-  let harness: Harness;
-  let ui: BrowserSession;
-  let tmp: string;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'omi-review-e2e-'));
-    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox()]);
-    sandbox = sb;
-    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token }, userDataDir: join(tmp, 'userData') });
-    ui = await openBrowser(harness.url);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    await sandbox?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const app = useAppSession('omi-review-e2e-', { ownUserData: true });
 
   it('keeps one cell as typed, undoes it, and shows the merged contact of a duplicate group', async () => {
+    const { ui, harness, tmp } = app;
     const { page } = ui;
     const workbook = join(tmp, 'Danh sách khách hàng.xlsx');
     writeMessyWorkbook(workbook);
