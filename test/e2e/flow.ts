@@ -4,16 +4,28 @@
 import type { Page } from 'playwright-core';
 import type { Harness } from '../harness/server';
 
-/**
- * From the File screen: opens `workbook` through the (test-answered) file dialog, accepts the suggested mapping,
- * and leaves the Review screen for Import. Returns how many rows Review counted as valid.
- */
-export async function openAndAcceptMapping(page: Page, harness: Harness, workbook: string): Promise<number> {
+/** On the Connection screen: tests the sandbox connection (the account's fields and funnels load) and goes on. */
+export async function connectAndContinue(page: Page): Promise<void> {
+  await page.getByTestId('test-connection').click();
+  await page.getByTestId('connection-ok').waitFor();
+  await page.getByTestId('next').click();
+}
+
+/** From the File screen: opens `workbook` through the (test-answered) file dialog and goes on to the Mapping screen. */
+export async function openToMapping(page: Page, harness: Harness, workbook: string): Promise<void> {
   harness.nextOpen(workbook);
   await page.getByTestId('open-dialog').click();
   await page.getByTestId('row-count').waitFor();
   await page.getByTestId('next').click();
   await page.getByTestId('mapping-table').waitFor();
+}
+
+/**
+ * From the File screen: opens `workbook` through the (test-answered) file dialog, accepts the suggested mapping,
+ * and leaves the Review screen for Import. Returns how many rows Review counted as valid.
+ */
+export async function openAndAcceptMapping(page: Page, harness: Harness, workbook: string): Promise<number> {
+  await openToMapping(page, harness, workbook);
   await page.getByTestId('next').click();
   await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor();
   const valid = Number((await page.getByTestId('review-counts').locator('text=/hợp lệ/').innerText()).replace(/\D/g, ''));

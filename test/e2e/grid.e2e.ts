@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { generateCleanRows, MESSY_HEADERS, writeMessyWorkbook } from '../fixtures/messy';
 import { useAppSession } from './session';
+import { openToMapping } from './flow';
 
 const ROWS = 400;
 const PHONE = 2;
@@ -32,11 +33,7 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     writeMessyWorkbook(workbook, { rows: ROWS });
 
     await page.getByTestId('next').click();
-    harness.nextOpen(workbook);
-    await page.getByTestId('open-dialog').click();
-    await page.getByTestId('row-count').waitFor();
-    await page.getByTestId('next').click();
-    await page.getByTestId('mapping-table').waitFor();
+    await openToMapping(page, harness, workbook);
     await page.getByTestId('next').click();
 
     const grid = page.getByTestId('grid');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../fixtures/messy';
 import { useAppSession } from './session';
+import { connectAndContinue, openToMapping } from './flow';
 
 describe('the mapping target picker', () => {
   const app = useAppSession('omi-picker-');
@@ -17,14 +18,8 @@ describe('the mapping target picker', () => {
     const workbook = join(tmp, 'Khách hàng.xlsx');
     writeMessyWorkbook(workbook);
     // The account's custom fields and funnels join the list once the connection has been tested.
-    await page.getByTestId('test-connection').click();
-    await page.getByTestId('connection-ok').waitFor();
-    await page.getByTestId('next').click();
-    harness.nextOpen(workbook);
-    await page.getByTestId('open-dialog').click();
-    await page.getByTestId('row-count').waitFor();
-    await page.getByTestId('next').click();
-    await page.getByTestId('mapping-table').waitFor();
+    await connectAndContinue(page);
+    await openToMapping(page, harness, workbook);
 
     // At rest: every row shows its target, and no option list is in the page.
     const phone = page.getByTestId('target-2');

@@ -11,6 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
 import { RESULTS_DIR } from './browser';
 import { useAppSession } from './session';
+import { connectAndContinue, openToMapping } from './flow';
 
 const PHONE = 2;
 const EMAIL = 3;
@@ -29,14 +30,8 @@ describe('review: keep the original value, and preview duplicate groups', () => 
     const workbook = join(tmp, 'Danh sách khách hàng.xlsx');
     writeMessyWorkbook(workbook);
 
-    await page.getByTestId('test-connection').click();
-    await page.getByTestId('connection-ok').waitFor();
-    await page.getByTestId('next').click();
-    harness.nextOpen(workbook);
-    await page.getByTestId('open-dialog').click();
-    await page.getByTestId('row-count').waitFor();
-    await page.getByTestId('next').click();
-    await page.getByTestId('mapping-table').waitFor();
+    await connectAndContinue(page);
+    await openToMapping(page, harness, workbook);
     await page.getByTestId('next').click();
 
     const grid = page.getByTestId('grid');
