@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { guessDelimiter } from './delimiter';
+import { GUESS_CHARS, guessDelimiter } from './delimiter';
 import { ROW_SLACK } from '../sheet/read';
 import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
 import { decodeLegacyCell, fitsLegacy } from '../legacy/detect';
@@ -38,8 +38,6 @@ const QUOTE_THEN_HIGH = /"[\t\v\f ]*(?:\u00c2\u00a0|\u00e1\u009a\u0080|\u00e2\u0
 
 /** Bytes decoded and handed to the parser at a time: the whole decoded file never exists as one string. */
 export const CHUNK_BYTES = 1 << 19;
-/** Text papaparse's line-break guess looks at (the delimiter guess needs 10 rows, found well within it). */
-const GUESS_CHARS = 1 << 20;
 
 /** papaparse's chunk-level parser (exported as Papa.ParserHandle, not in its type declarations). */
 interface ChunkParser {

@@ -10,6 +10,9 @@ import Papa from 'papaparse';
 /** The field separators a contact file may use, in order of preference when nothing tells them apart. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/** Text the line break and the delimiter are guessed on (as papaparse does): the first rows, which a megabyte holds. */
+export const GUESS_CHARS = 1 << 20;
+
 /** Rows looked at: enough to see past a few title rows, few enough to stay cheap on the first megabyte. */
 const GUESS_ROWS = 30;
 

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { guessDelimiter } from './delimiter';
+import { GUESS_CHARS, guessDelimiter } from './delimiter';
 import { ROW_SLACK } from '../sheet/read';
 import { rowWidth, type SourceRow, type SourceSheet } from '../source';
 import type { Workbook } from '../types';
@@ -7,9 +7,6 @@ import type { Workbook } from '../types';
 /** Combining marks, Hangul jamo and the few singletons that NFC rewrites; text without them is NFC already. */
 // eslint-disable-next-line no-misleading-character-class -- the class lists combining marks on purpose
 export const NFC_SENSITIVE = /[\u0300-\u036f\u0340\u0341\u0343\u0344\u0374\u037e\u0387\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0900-\u0dff\u0e31-\u0e4e\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u1f00-\u1fff\u2000\u2001\u20d0-\u20ff\u2126\u212a\u212b\u2329\u232a\u3099\u309a\uac00-\ud7a3\uf900-\ufaff\ufb1d-\ufb4e\ufe20-\ufe2f]/;
-
-/** Text the delimiter is guessed on: the first rows are enough, and a megabyte holds them. */
-const GUESS_CHARS = 1 << 20;
 
 /**
  * Parses decoded text (csv, tsv, "Unicode text") with papaparse into one sheet. The delimiter is guessed among
