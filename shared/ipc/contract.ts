@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Bilingual } from '../text';
 import type { ContactInput, Funnel, LayoutAttribute, UpdateBody } from '../omi/types';
 import type { MappingTemplate } from '../mapping/types';
-import type { ImportPlan, ImportProgress, ImportResult, RowOutcome } from '../upload/types';
+import type { ImportPlan, ImportProgress, ImportResult, OutcomeGroup, RowOutcome } from '../upload/types';
 
 export const connectionSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('sandbox') }),
@@ -202,7 +202,12 @@ export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchem
 /** Event channel → payload (main → renderer). */
 export interface Events {
   'import:progress': ImportProgress & { importId: string };
-  'import:rows': { importId: string; outcomes: RowOutcome[] };
+  /**
+   * Row outcomes as they settle. `grouped` (optional): outcomes alike in every respect but the row (created rows
+   * without an OMI id, the rows a cancel left unsent) as row numbers, so a cancel of 90,000 rows is not 90,000
+   * objects for the window's thread to take in; every row is in `outcomes` or in one group (see groupAlike).
+   */
+  'import:rows': { importId: string; outcomes: RowOutcome[]; grouped?: OutcomeGroup[] };
   'import:done': ImportResult;
   'import:needs-credentials': { importId: string };
   /**
