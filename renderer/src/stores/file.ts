@@ -4,7 +4,7 @@ import type { OpenedFile, RecentFile } from '../../../shared/ipc/contract';
 import type { Workbook } from '../../../shared/ingest/types';
 import type { Bilingual } from '../../../shared/text';
 import { request } from '../bridge';
-import { callWorker } from '../workers/client';
+import { callWorker, freshWorker, isSuperseded } from '../workers/client';
 import type { SheetPreview, TableSummary } from '../workers/protocol';
 import { toBilingual } from './errors';
 import { useMapping } from './mapping';
@@ -56,6 +56,7 @@ export const useFile = create<FileState>((set, get) => {
   let whole: Promise<boolean> | null = null;
   const reread = async (options: { sheet?: string; headerRow?: number; conversionsOff?: number[] }) => {
     const { table } = get();
+    const mine = opened;
     set({ busy: true, error: null });
     try {
       const next = await callWorker('readTable', {
@@ -63,13 +64,14 @@ export const useFile = create<FileState>((set, get) => {
         headerRow: options.headerRow,
         conversionsOff: options.conversionsOff ?? get().conversionsOff,
       });
+      if (mine !== opened) return;
       set((s) => ({ table: next, tableVersion: s.tableVersion + 1 }));
       suggestMapping();
       if (next.partial) scheduleWholeRead();
     } catch (e) {
-      set({ error: toBilingual(e) });
+      if (mine === opened && !isSuperseded(e)) set({ error: toBilingual(e) });
     } finally {
-      set({ busy: false });
+      if (mine === opened) set({ busy: false });
     }
   };
   // The mapping is worked out while the user still looks at the File screen (the worker is idle then), so the
@@ -112,7 +114,14 @@ export const useFile = create<FileState>((set, get) => {
     openBytes: async (name, bytes) => {
       const mine = ++opened;
       whole = null;
-      set({ busy: true, error: null, fileName: name, size: bytes.byteLength, preview: null, conversionsOff: [], readingWhole: false });
+      // Nothing of the earlier file stays on screen under the new name (its sheet, columns, preview), and the
+      // worker is a new one if the old one held a file: an earlier big file still being read is abandoned, not
+      // waited for, and its table, mapping, edits and undo history go with it (freshWorker).
+      set((s) => ({
+        busy: true, error: null, fileName: name, size: bytes.byteLength, workbook: null, table: null, preview: null, conversionsOff: [], readingWhole: false,
+        tableVersion: s.table ? s.tableVersion + 1 : s.tableVersion,
+      }));
+      freshWorker();
       try {
         // The bytes are moved to the worker (transfer list), never copied on this thread.
         const { workbook, table } = await callWorker('open', { bytes, fileName: name }, [bytes]);
@@ -122,10 +131,10 @@ export const useFile = create<FileState>((set, get) => {
         if (table.partial) scheduleWholeRead();
         return true;
       } catch (e) {
-        set({ error: toBilingual(e), workbook: null, table: null });
+        if (mine === opened) set({ error: toBilingual(e), workbook: null, table: null });
         return false;
       } finally {
-        set({ busy: false });
+        if (mine === opened) set({ busy: false });
       }
     },
     openDialog: async () => {
@@ -166,13 +175,15 @@ export const useFile = create<FileState>((set, get) => {
       whole = (async () => {
         try {
           const { workbook, table } = await callWorker('loadFull', undefined);
+          // For the end-to-end tests: which file's whole read came back (an abandoned one never does).
+          performance.mark('omi:whole-read', { detail: table.fileName });
           if (mine !== opened) return false;
           const before = get().table;
           // Only the sizes grow: a mapping made from the first rows stays valid unless the columns differ.
           set((s) => ({ workbook, table, tableVersion: before && sameColumns(before, table) ? s.tableVersion : s.tableVersion + 1 }));
           return true;
         } catch (e) {
-          if (mine === opened) set({ error: toBilingual(e) });
+          if (mine === opened && !isSuperseded(e)) set({ error: toBilingual(e) });
           return false;
         } finally {
           if (mine === opened) {
@@ -189,7 +200,7 @@ export const useFile = create<FileState>((set, get) => {
       try {
         set({ preview: await callWorker('sheetPreview', { sheet, rows: 15 }) });
       } catch (e) {
-        set({ error: toBilingual(e) });
+        if (!isSuperseded(e)) set({ error: toBilingual(e) });
       }
     },
   };

@@ -4,7 +4,7 @@ import type { ColumnMapping, MappingTemplate, TargetDef, TargetId } from '../../
 import type { ValueType } from '../../../shared/omi/types';
 import type { Bilingual } from '../../../shared/text';
 import { request } from '../bridge';
-import { callWorker } from '../workers/client';
+import { callWorker, isSuperseded } from '../workers/client';
 import { toBilingual } from './errors';
 import { useConnection } from './connection';
 
@@ -60,7 +60,8 @@ export const useMapping = create<MappingState>((set, get) => ({
         if (suggesting !== mine) return;
         set({ mappings: s.mappings, targets: s.targets, templates, proposed: s.templates, appliedTemplate: null, forTable: tableVersion });
       } catch (e) {
-        if (suggesting === mine) set({ error: toBilingual(e) });
+        // A suggestion for a file replaced meanwhile is dropped quietly: the new file's own follows.
+        if (suggesting === mine && !isSuperseded(e)) set({ error: toBilingual(e) });
       } finally {
         if (suggesting === mine) {
           suggesting = null;
@@ -85,7 +86,7 @@ export const useMapping = create<MappingState>((set, get) => ({
     try {
       set({ mappings: await callWorker('applyTemplate', { template }), appliedTemplate: name });
     } catch (e) {
-      set({ error: toBilingual(e) });
+      if (!isSuperseded(e)) set({ error: toBilingual(e) });
     }
   },
   saveTemplate: async (name) => {

@@ -16,14 +16,32 @@ export class PipelineError extends Error {
   }
 }
 
+/** The code of a call dropped because another file was opened (freshWorker): nothing for the user to see. */
+export const SUPERSEDED = 'worker.superseded';
+
+/** True for a call dropped by freshWorker; callers drop it quietly, since the newer file's answers follow. */
+export function isSuperseded(e: unknown): boolean {
+  return e instanceof PipelineError && e.code === SUPERSEDED;
+}
+
 let worker: Worker | null = null;
+/** The worker has been asked something (so it may hold a file, or be busy reading one). */
+let used = false;
 let nextId = 1;
 const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
 
+function rejectPending(error: PipelineError): void {
+  const calls = [...pending.values()];
+  pending.clear();
+  for (const p of calls) p.reject(error);
+}
+
 function getWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./pipeline.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+  const mine = new Worker(new URL('./pipeline.worker.ts', import.meta.url), { type: 'module' });
+  worker = mine;
+  used = false;
+  mine.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const msg = event.data;
     const p = pending.get(msg.id);
     if (!p) return;
@@ -31,21 +49,42 @@ function getWorker(): Worker {
     if (msg.ok) p.resolve(msg.value);
     else p.reject(new PipelineError(msg.error.code, msg.error.text));
   };
-  worker.onerror = (event) => {
-    const text = {
+  mine.onerror = (event) => {
+    if (worker !== mine) return;
+    rejectPending(new PipelineError('worker.crashed', {
       vi: 'Bộ xử lý tệp gặp lỗi bất ngờ. Hãy mở lại tệp; nếu vẫn lỗi, khởi động lại ứng dụng.',
       en: 'The file processor failed unexpectedly. Open the file again; if it keeps failing, restart the app.',
-    };
-    for (const p of pending.values()) p.reject(new PipelineError('worker.crashed', text));
-    pending.clear();
+    }));
     console.error(event.message);
   };
-  return worker;
+  return mine;
 }
 
 /** Starts the worker ahead of its first call (loading and compiling it takes a moment), e.g. while a file is picked. */
 export function startWorker(): void {
   getWorker();
+}
+
+/**
+ * A worker with nothing of an earlier file, for a file about to be opened. A worker that was asked anything is
+ * ended and a new one started: reading a big sheet is one synchronous parse that no message can interrupt, so a
+ * second file dropped meanwhile would otherwise wait seconds for the first one's read; and the earlier file's
+ * table, edits, kept cells and undo history go with the old worker. Calls still waiting on it are rejected with
+ * SUPERSEDED. An unused worker (started ahead by startWorker) is kept. Returns whether a worker was ended.
+ */
+export function freshWorker(): boolean {
+  if (!worker || !used) {
+    getWorker();
+    return false;
+  }
+  worker.terminate();
+  worker = null;
+  rejectPending(new PipelineError(SUPERSEDED, {
+    vi: 'Một tệp khác đã được mở nên việc đang làm với tệp trước đã dừng. Hãy tiếp tục với tệp vừa mở.',
+    en: 'Another file was opened, so the work on the earlier file was stopped. Go on with the file just opened.',
+  }));
+  getWorker();
+  return true;
 }
 
 /** Calls one worker method; ArrayBuffers in `transfer` are moved, not copied. */
@@ -54,6 +93,8 @@ export function callWorker<M extends WorkerMethod>(method: M, args: WorkerApi[M]
   const message: WorkerRequest<M> = { id, method, args };
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    getWorker().postMessage(message, transfer);
+    const w = getWorker();
+    used = true;
+    w.postMessage(message, transfer);
   });
 }
