@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allOutcomes, compactResult } from './compact-result';
+import { allOutcomes, compactResult, expandGroups, groupAlike } from './compact-result';
 import type { ImportResult, RowOutcome } from './types';
 
 const REASONS = [undefined, { vi: 'Đã huỷ trước khi gửi.', en: 'Cancelled before it was sent.' }, { vi: 'OMI từ chối.', en: 'OMI refused it.' }];
@@ -54,5 +54,30 @@ describe('compactResult', () => {
     expect(compact.grouped?.map((g) => [g.outcome, g.rowNumbers.length])).toEqual([['created', 10_000], ['skipped', 90_000]]);
     // What the window receives is a fraction of the full result.
     expect(JSON.stringify(compact).length * 4).toBeLessThan(JSON.stringify(full).length);
+  });
+});
+
+describe('groupAlike (the row outcomes of one import:rows event)', () => {
+  it('puts every row in exactly one place, and expandGroups gives each back as it was but for a grouped refId', () => {
+    fc.assert(fc.property(fc.array(outcome, { maxLength: 80 }), (list) => {
+      const full = list.map((o, i) => ({ ...o, rowNumber: i + 2 }));
+      const { outcomes, grouped } = groupAlike(full);
+      const rows = [...outcomes.map((o) => o.rowNumber), ...grouped.flatMap((g) => g.rowNumbers)];
+      expect(rows.sort((a, b) => a - b)).toEqual(full.map((o) => o.rowNumber));
+      const byRow = (l: RowOutcome[]) => new Map(l.map((o) => [o.rowNumber, seen(o, false)]));
+      expect(byRow(expandGroups(outcomes, grouped))).toEqual(byRow(full));
+      expect(expandGroups(full, undefined)).toBe(full);
+    }));
+  });
+
+  it('turns 2,000 rows left unsent by a cancel into two groups (sent / not yet sent) a fraction of the size', () => {
+    const inFlight = { vi: 'Đã huỷ khi đang gửi.', en: 'Cancelled while it was being sent.' };
+    const list = Array.from({ length: 2000 }, (_, i): RowOutcome => ({
+      rowNumber: 1000 + i, refId: `r${i}`, outcome: 'skipped', code: 'cancelled', reason: i < 500 ? inFlight : REASONS[1],
+    }));
+    const compact = groupAlike(list);
+    expect(compact.outcomes).toEqual([]);
+    expect(compact.grouped.map((g) => [g.reason, g.rowNumbers.length])).toEqual([[inFlight, 500], [REASONS[1], 1500]]);
+    expect(JSON.stringify(compact).length * 10).toBeLessThan(JSON.stringify(list).length);
   });
 });

@@ -1,17 +1,19 @@
 /**
- * The result of an import as the app's window receives it. The window needs every row's fate (the failures list,
- * the chart, the error report, "re-import the failed rows"), but not 100,000 objects taken in at once by its thread
- * when the import ends: rows whose outcomes are alike in every respect but the row (every row created; the rows a
- * cancel left unsent, all with the same reason) travel as one group of row numbers.
+ * The result of an import, and its row outcomes as they settle, as the app's window receives them. The window
+ * needs every row's fate (the failures list, the chart, the error report, "re-import the failed rows"), but not
+ * 100,000 objects taken in at once by its thread: rows whose outcomes are alike in every respect but the row
+ * (every row created; the rows a cancel left unsent, all with the same reason) travel as one group of row numbers.
  */
 import type { ImportResult, OutcomeGroup, RowOutcome } from './types';
 
-/** `result` with alike outcomes grouped by row number (see ImportResult.grouped); refIds of grouped rows dropped. */
-export function compactResult(result: ImportResult): ImportResult {
-  if (result.grouped) return result;
+/**
+ * `list` split into the outcomes kept whole (those with an OMI id, and any alike with no other) and groups of alike
+ * outcomes as row numbers (a grouped row's refId is dropped). Every row is in exactly one of the two.
+ */
+export function groupAlike(list: readonly RowOutcome[]): { outcomes: RowOutcome[]; grouped: OutcomeGroup[] } {
   const groups = new Map<string, { group: OutcomeGroup; first: RowOutcome }>();
   const outcomes: RowOutcome[] = [];
-  for (const o of result.outcomes) {
+  for (const o of list) {
     // An outcome with an OMI id stays whole: the id is its own.
     if (o.omiId) {
       outcomes.push(o);
@@ -33,13 +35,24 @@ export function compactResult(result: ImportResult): ImportResult {
     if (group.rowNumbers.length > 1) grouped.push(group);
     else outcomes.push(first);
   }
-  return { ...result, outcomes, grouped };
+  return { outcomes, grouped };
+}
+
+/** `result` with alike outcomes grouped by row number (see ImportResult.grouped); refIds of grouped rows dropped. */
+export function compactResult(result: ImportResult): ImportResult {
+  if (result.grouped) return result;
+  return { ...result, ...groupAlike(result.outcomes) };
+}
+
+/** Every outcome of `outcomes` and `grouped` as one list (a grouped row's refId is ''): the inverse of groupAlike. */
+export function expandGroups(outcomes: RowOutcome[], grouped: readonly OutcomeGroup[] | undefined): RowOutcome[] {
+  if (!grouped || grouped.length === 0) return outcomes;
+  const out = [...outcomes];
+  for (const { rowNumbers, ...alike } of grouped) for (const rowNumber of rowNumbers) out.push({ rowNumber, refId: '', ...alike });
+  return out;
 }
 
 /** Every row's outcome, whether `result` is compact or not (a grouped row's refId is ''). */
 export function allOutcomes(result: ImportResult): RowOutcome[] {
-  if (!result.grouped) return result.outcomes;
-  const out = [...result.outcomes];
-  for (const { rowNumbers, ...alike } of result.grouped) for (const rowNumber of rowNumbers) out.push({ rowNumber, refId: '', ...alike });
-  return out;
+  return result.grouped ? expandGroups(result.outcomes, result.grouped) : result.outcomes;
 }

@@ -15,7 +15,7 @@ import { autoMap } from '../../shared/mapping/auto';
 import { prepareTable } from '../../shared/prepare/prepare';
 import { buildPlan, fingerprintBytes } from '../../shared/upload/plan';
 import type { ImportPlan } from '../../shared/upload/types';
-import { allOutcomes } from '../../shared/upload/compact-result';
+import { allOutcomes, expandGroups } from '../../shared/upload/compact-result';
 import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { writeMessyWorkbook } from '../fixtures/messy';
 
@@ -270,10 +270,19 @@ describe('row outcomes sent to the window', () => {
     const result = await within(cancelled, 60_000, 'import:done');
     await sandbox.faults({ latencyMs: 0 });
     expect(result.counts.skipped).toBeGreaterThan(2000);
-    const batches = main.events.filter((e) => e.event === 'import:rows').map((e) => (e.payload as Events['import:rows']).outcomes);
+    const events = main.events.filter((e) => e.event === 'import:rows').map((e) => e.payload as Events['import:rows']);
+    const batches = events.map((e) => expandGroups(e.outcomes, e.grouped));
     expect(Math.max(...batches.map((b) => b.length))).toBeLessThanOrEqual(2000);
-    const seen = new Set(batches.flat().map((o) => o.rowNumber));
-    expect(seen).toEqual(new Set(plan.rows.map((r) => r.rowNumber)));
+    // Every row exactly once, with the outcome the result gives it.
+    const rows = batches.flat().map((o) => o.rowNumber);
+    expect(rows).toHaveLength(plan.rows.length);
+    expect(new Set(rows)).toEqual(new Set(plan.rows.map((r) => r.rowNumber)));
+    const fate = new Map(allOutcomes(result).map((o) => [o.rowNumber, [o.outcome, o.code, o.reason]]));
+    for (const o of batches.flat()) expect([o.outcome, o.code, o.reason]).toEqual(fate.get(o.rowNumber));
+    // The rows the cancel left unsent came as row numbers (alike outcomes grouped), not thousands of objects.
+    const unsent = events.filter((e) => (e.grouped ?? []).some((g) => g.code === 'cancelled' && g.rowNumbers.length > 100));
+    expect(unsent.length).toBeGreaterThan(0);
+    for (const e of unsent) expect(JSON.stringify(e).length).toBeLessThan(40 * expandGroups(e.outcomes, e.grouped).length);
   });
 });
 

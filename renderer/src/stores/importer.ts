@@ -4,6 +4,7 @@ import type { HistoryEntry, PendingImport } from '../../../shared/ipc/contract';
 import type { Bilingual } from '../../../shared/text';
 import { DEFAULT_IMPORT_OPTIONS } from '../../../shared/upload/types';
 import type { ImportMode, ImportOptions, ImportProgress, ImportResult, RowOutcome } from '../../../shared/upload/types';
+import { expandGroups } from '../../../shared/upload/compact-result';
 import { on, request } from '../bridge';
 import { callWorker } from '../workers/client';
 import { toBilingual } from './errors';
@@ -185,11 +186,17 @@ export function subscribeImportEvents(): () => void {
     on('import:rows', (batch) => {
       const s = useImport.getState();
       if (s.importId && batch.importId !== s.importId) return;
+      // Failed rows kept whole and failed groups (many rows, one reason): counted all, the first few listed. Only
+      // the rows still to show are expanded, and the list changes only while it is not full.
+      const groups = (batch.grouped ?? []).filter((g) => g.outcome === 'failed');
       const failed = batch.outcomes.filter((o) => o.outcome === 'failed');
-      if (failed.length === 0) return;
+      const count = failed.length + groups.reduce((n, g) => n + g.rowNumbers.length, 0);
+      if (count === 0) return;
+      const room = MAX_FAILURES_SHOWN - s.failures.length;
+      const shown = room > 0 ? expandGroups(failed, groups.map((g) => ({ ...g, rowNumbers: g.rowNumbers.slice(0, room) }))).slice(0, room) : [];
       useImport.setState({
-        failures: [...s.failures, ...failed].slice(0, MAX_FAILURES_SHOWN),
-        failureCount: s.failureCount + failed.length,
+        ...(shown.length > 0 ? { failures: [...s.failures, ...shown] } : {}),
+        failureCount: s.failureCount + count,
       });
     }),
     on('import:done', (result) => {
