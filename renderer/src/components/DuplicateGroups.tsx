@@ -11,7 +11,9 @@ import type { ContactInput, DynamicUpdate } from '../../../shared/omi/types';
 import type { MergedValue } from '../../../shared/prepare/duplicate-preview';
 import type { DuplicateGroup, DuplicatePolicy } from '../../../shared/prepare/types';
 import type { TargetDef } from '../../../shared/mapping/types';
+import { dynamicKind } from '../../../shared/clean/dynamic-value';
 import { formatNumber } from '../format';
+import { dayFirst } from '../dayFirst';
 import { useBilingual } from '../i18n';
 import { useReview } from '../stores/review';
 import { callWorker } from '../workers/client';
@@ -119,9 +121,17 @@ function GroupPreview({ groupKey, policy, version, targets }: { groupKey: string
   if (preview === null) return <Text size="xs" c="dimmed" p="xs">{t('dupes.gone')}</Text>;
 
   const label = (field: string) => (field === 'filterContacts' ? t('targetGroup.funnel') : (targets.find((x) => x.id === field)?.label[lang] ?? field));
+  // Values are what will be sent, shown as the user reads them: a date attribute's day the way the grid shows dates
+  // (dd/mm/yyyy), a choice by its option's label ("Sự kiện", not the code "su_kien").
+  const attribute = (field: string) => targets.find((x) => x.id === field)?.attribute;
   const shown = (field: string, v: string) => {
     if (field === 'gender') return t(`dupes.gender.${v}`, { defaultValue: v });
     if (field === 'filterContacts') return targets.find((x) => x.id === `funnel:${v}`)?.label[lang] ?? v;
+    const attr = field.startsWith('dynamic:') ? attribute(field) : undefined;
+    if (!attr) return v;
+    const kind = dynamicKind(attr);
+    if (kind === 'date') return dayFirst(v);
+    if (kind === 'choice' || kind === 'multi-choice') return attr.options.find((o) => o.value === v)?.label || v;
     return v;
   };
   const dynamicFields = [...new Set([...preview.members.flatMap((m) => m.dynamic), ...(preview.merged?.dynamic ?? [])].map((d) => `dynamic:${d.fieldCode}`))];
@@ -158,7 +168,7 @@ function GroupPreview({ groupKey, policy, version, targets }: { groupKey: string
         </Table.Thead>
         <Table.Tbody>
           {fields.map((f) => (
-            <Table.Tr key={f}>
+            <Table.Tr key={f} data-testid="dup-field" data-field={f}>
               <Table.Td fw={600}>{label(f)}</Table.Td>
               {preview.members.map((m) => (
                 <Table.Td key={m.rowNumber} c={m.outcome === 'skipped' || m.outcome === 'invalid' ? 'dimmed' : undefined}>
