@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 
 const entries = [
   { in: 'electron/cli/main.ts', out: 'dist/omi-import.mjs' },
+  // The worker thread omi-import reads the file in (electron/cli/workbook.ts loads it from beside the bundle).
+  { in: 'electron/cli/read-worker.ts', out: 'dist/omi-import-read.mjs' },
   { in: 'electron/sandbox/main.ts', out: 'dist/omi-sandbox.mjs' },
 ];
 

@@ -30,6 +30,7 @@ import { resumeCommand } from './resume-hint';
 import type { StopControl } from './stop';
 import { buildSummary, exitCodeFor, formatSummary, type CliSummary } from './summary';
 import { readSourceFile } from './source-file';
+import { readLimitsFrom } from './read-limits';
 import { loadTable } from './workbook';
 
 /** What a run is given from outside: the process's arguments, environment, outputs and signals. */
@@ -80,7 +81,7 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
     }
   }
 
-  const { table } = await loadTable(src, o.sheet, o.headerRow);
+  const { table } = await loadTable(src, o.sheet, o.headerRow, readLimitsFrom(ctx.env));
   say(`Tệp / file: ${src.fileName} › ${table.sheet} · dòng tiêu đề / header row ${table.headerRow} · ${table.rows.length} dòng / rows`);
   for (const n of table.notes) say(`  ${n.vi} / ${n.en}`);
 

@@ -1,57 +1,76 @@
 /**
- * File → Table for the command: open the workbook, pick the sheet (by name, by position, or the one the ingest
- * suggests), read the table with the given or detected header row. Ingest failures keep their own sentences
- * and end with exit 2.
+ * File → Table for the command, read in a worker thread (read-worker.ts) so that the read can be stopped: the
+ * SheetJS parse is synchronous, so the ingest's own time checks (between its steps) cannot interrupt a parse that
+ * is stuck, and nothing bounds its memory. Here the worker runs with a heap limit and is ended when the time limit
+ * passes; either way, or if it dies, the user gets a sentence naming the file and the limit, and exit 2.
  */
-import { openWorkbook } from '../../shared/ingest/index';
-import type { Table, Workbook } from '../../shared/ingest/types';
-import { restoreReportTable } from '../../shared/report';
-import { isUserError } from '../../shared/text';
-import { CliError, usageError } from './cli-error';
-import { ExitCode } from './exit-codes';
+import { Worker } from 'node:worker_threads';
+import { CliError } from './cli-error';
+import { readCrashed, readOutOfMemory, readTimedOut, type ReadLimits } from './read-limits';
+import type { ReadReply } from './read-reply';
+import type { LoadedTable, ReadRequest } from './read-table';
 import type { SourceFile } from './source-file';
+import { unpackTable } from './table-transfer';
 
-/** The workbook as opened and the table read from the chosen sheet. */
-export interface LoadedTable {
-  info: Workbook;
-  table: Table;
-}
+export type { LoadedTable } from './read-table';
 
-/** Opens the file and reads the table. Throws `CliError` (exit 2) for anything wrong with the file or the sheet. */
-export async function loadTable(src: SourceFile, sheet: string | undefined, headerRow: number | undefined): Promise<LoadedTable> {
-  return asFileError(async () => {
-    const wb = await openWorkbook(src.bytes, src.fileName);
-    const name = sheet === undefined ? wb.info.suggestedSheet : resolveSheet(wb.info, sheet);
-    // A fixed error report of ours gets back the values its formula escape (a leading ') hid.
-    const { table } = restoreReportTable(await wb.readTable({ sheet: name, headerRow }));
-    return { info: wb.info, table };
-  });
+/** The built worker's file name, beside the command's bundle in dist/ (scripts/build-node.mjs). */
+export const READ_WORKER_FILE = 'omi-import-read.mjs';
+
+/** The worker's script: the built one beside the bundle, or the source one when the command runs from its .ts files. */
+function workerUrl(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('./read-worker.ts', import.meta.url) : new URL(`./${READ_WORKER_FILE}`, import.meta.url);
 }
 
 /**
- * A sheet named exactly so wins (a sheet may be called "2024"); otherwise a number is a position from 1,
- * as the tabs are shown in Excel.
+ * Opens the file and reads the table (sheet by name or position, or the suggested one; header row given or
+ * detected). The file's bytes are moved to the worker, not copied, so `src.bytes` is empty afterwards.
+ * Throws `CliError` (exit 2) for anything wrong with the file or the sheet, and when a limit stops the read.
  */
-export function resolveSheet(info: Workbook, wanted: string): string {
-  const exact = info.sheets.find((s) => s.name === wanted) ?? info.sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
-  if (exact) return exact.name;
-  if (/^\d+$/.test(wanted.trim())) {
-    const n = Number(wanted.trim());
-    if (n >= 1 && n <= info.sheets.length) return info.sheets[n - 1].name;
-  }
-  const list = info.sheets.map((s, i) => `${i + 1}. ${s.name}`).join(', ');
-  throw usageError('file.unknown-sheet',
-    `File "${info.fileName}" không có trang tính "${wanted}". Các trang có: ${list}.`,
-    `"${info.fileName}" has no sheet "${wanted}". Its sheets are: ${list}.`);
-}
-
-/** Runs an ingest step and turns its `UserError`s into exit-2 errors with the same text. */
-async function asFileError<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    if (isUserError(e)) throw new CliError(ExitCode.usage, e.code, e.text, e.place);
-    throw e;
-  }
+export function loadTable(src: SourceFile, sheet: string | undefined, headerRow: number | undefined, limits: ReadLimits): Promise<LoadedTable> {
+  const { bytes, fileName } = src;
+  const request: ReadRequest = { bytes, fileName, sheet, headerRow, maxMillis: limits.maxMillis };
+  // Only a buffer the bytes fill alone can be moved; a slice of a shared one is copied.
+  const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const worker = new Worker(workerUrl(), {
+    workerData: request,
+    transferList: movable ? [bytes.buffer as ArrayBuffer] : [],
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+  });
+  return new Promise<LoadedTable>((resolve, reject) => {
+    let settled = false;
+    const settle = (result: () => LoadedTable) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      try {
+        resolve(result());
+      } catch (e) {
+        reject(e);
+      } finally {
+        void worker.terminate();
+      }
+    };
+    const timer = setTimeout(() => settle(() => {
+      throw readTimedOut(fileName, limits.maxMillis);
+    }), limits.maxMillis);
+    worker.once('message', (m: ReadReply) => settle(() => {
+      if (m.kind === 'table') return { info: m.info, table: unpackTable(m.packed) };
+      if (m.kind === 'user-error') throw new CliError(m.exitCode, m.code, m.text, m.place);
+      // A bug in the read: reported as the command reports any unexpected error (exit 1, details with OMI_IMPORT_DEBUG).
+      const err = new Error(m.message);
+      if (m.stack) err.stack = m.stack;
+      throw err;
+    }));
+    worker.once('error', (e: Error & { code?: string }) => settle(() => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') throw readOutOfMemory(fileName, limits.heapMb);
+      if (e.code === 'ERR_MODULE_NOT_FOUND') {
+        throw new Error(`omi-import is not completely built (${READ_WORKER_FILE} is missing beside it): run \`npm run build:node\` in the project folder.`);
+      }
+      throw readCrashed(fileName, e.message.split('\n')[0]);
+    }));
+    worker.once('exit', (code) => settle(() => {
+      throw readCrashed(fileName, `exit code ${code}`);
+    }));
+  });
 }

@@ -10,21 +10,30 @@ import { build } from 'esbuild';
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CLI = join(ROOT, 'dist', 'omi-import.mjs');
 
+/** The bundles `omi-import` is made of, as scripts/build-node.mjs builds them (the second is its file-reading worker). */
+const BUNDLES = [
+  { entry: 'electron/cli/main.ts', out: 'omi-import.mjs' },
+  { entry: 'electron/cli/read-worker.ts', out: 'omi-import-read.mjs' },
+];
+
 /**
- * Builds dist/omi-import.mjs with the options of scripts/build-node.mjs. It is built in a private folder and
- * renamed into place, so test files building at the same time never run a half-written file.
+ * Builds dist/omi-import.mjs and its worker with the options of scripts/build-node.mjs. They are built in a private
+ * folder and renamed into place, so test files building at the same time never run a half-written file.
  */
 export async function buildCli(): Promise<void> {
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   const dir = mkdtempSync(join(ROOT, 'dist', '.build-'));
   try {
-    await build({
-      entryPoints: [join(ROOT, 'electron/cli/main.ts')],
-      outfile: join(dir, 'omi-import.mjs'),
+    await Promise.all(BUNDLES.map((b) => build({
+      entryPoints: [join(ROOT, b.entry)],
+      outfile: join(dir, b.out),
       bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', sourcemap: true, logLevel: 'warning',
-    });
-    renameSync(join(dir, 'omi-import.mjs.map'), `${CLI}.map`);
-    renameSync(join(dir, 'omi-import.mjs'), CLI);
+    })));
+    // The worker first: a command renamed into place must find its worker there already.
+    for (const b of [...BUNDLES].reverse()) {
+      renameSync(join(dir, `${b.out}.map`), join(ROOT, 'dist', `${b.out}.map`));
+      renameSync(join(dir, b.out), join(ROOT, 'dist', b.out));
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,12 +58,14 @@ export interface CliOptions {
   cwd?: string;
   /** Hard bound on the run (the child is killed after it). */
   timeoutMs?: number;
+  /** The script to run instead of dist/omi-import.mjs (e.g. bin/omi-import.js, as npm installs it). */
+  script?: string;
 }
 
 /** Starts the command; stdout and stderr are collected on the returned object. */
 export function spawnCli(args: string[], o: CliOptions): ChildProcess & { out: { stdout: string; stderr: string } } {
   mkdirSync(o.home, { recursive: true });
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [o.script ?? CLI, ...args], {
     cwd: o.cwd ?? o.home,
     env: { PATH: process.env.PATH ?? '', OMI_IMPORTER_HOME: o.home, ...o.env },
     stdio: ['ignore', 'pipe', 'pipe'],
