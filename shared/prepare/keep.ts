@@ -2,7 +2,7 @@
  * "Keep the original" for one cell: which automatic changes a user can turn off cell by cell, and the per-cell
  * sets of turned-off codes a PreparePlan carries (the whole file's turned-off codes included, so a cleaner gets one set).
  */
-import type { CellKeep } from './types';
+import type { CellKeep, Change, PreparedRow } from './types';
 
 /**
  * The automatic changes the cleaners can leave out (shared/clean checks `allowed(ctx, code)` for exactly these).
@@ -16,6 +16,33 @@ export const SWITCHABLE_CHANGES: ReadonlySet<string> = new Set([
 /** True when `code` can be turned off for a cell (or the whole file). */
 export function isSwitchable(code: string): boolean {
   return SWITCHABLE_CHANGES.has(code);
+}
+
+/**
+ * The switchable automatic changes one cell got (the row's `changes` in `column`), each code once: what "keep the
+ * original" turns off for that cell. Shared by the app's "keep the whole column as typed" and `omi-import
+ * --keep-original`, so both keep exactly the same changes.
+ */
+export function switchableCodesIn(changes: readonly Change[], column: number): string[] {
+  const codes: string[] = [];
+  for (const c of changes) if (c.column === column && isSwitchable(c.code) && !codes.includes(c.code)) codes.push(c.code);
+  return codes;
+}
+
+/**
+ * "Keep the original" for whole columns: one CellKeep for each cell of `columns` that got a switchable change in the
+ * prepared `rows` (cells nothing was changed in need none). Pass the result as PrepareOptions.keepOriginal.
+ */
+export function columnKeeps(rows: readonly PreparedRow[], columns: readonly number[]): CellKeep[] {
+  const keeps: CellKeep[] = [];
+  for (const row of rows) {
+    if (row.changes.length === 0) continue;
+    for (const column of columns) {
+      const codes = switchableCodesIn(row.changes, column);
+      if (codes.length > 0) keeps.push({ rowNumber: row.rowNumber, column, codes });
+    }
+  }
+  return keeps;
 }
 
 /** rowNumber → column → the codes turned off for that cell (whole-file ones included). */

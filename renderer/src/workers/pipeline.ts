@@ -6,7 +6,7 @@
 import type { CellKind, ReadTableOptions, Table, TableRow } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
 import type { CellKeep, DuplicatePolicy, PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
-import { isSwitchable } from '../../../shared/prepare/keep';
+import { isSwitchable, switchableCodesIn } from '../../../shared/prepare/keep';
 import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 import { UserError } from '../../../shared/text';
 import * as engine from './engine';
@@ -252,10 +252,9 @@ export class Pipeline {
     const edits: KeepEdit[] = [];
     const cells = new Set<number>();
     for (let t = 0; t < table.rows.length; t++) {
-      for (const c of this.preparedRow(t)?.changes ?? []) {
-        if (c.column !== column || !isSwitchable(c.code) || this.isKept(t, column, c.code)) continue;
-        if (edits.some((e) => e.row === t && e.code === c.code)) continue;
-        edits.push({ kind: 'keep', row: t, column, code: c.code, keep: true });
+      for (const code of switchableCodesIn(this.preparedRow(t)?.changes ?? [], column)) {
+        if (this.isKept(t, column, code)) continue;
+        edits.push({ kind: 'keep', row: t, column, code, keep: true });
         cells.add(t);
       }
     }
