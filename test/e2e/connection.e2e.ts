@@ -4,39 +4,21 @@
  * comes back to the window: no bridge answer and no page content holds it. When the account stops accepting the
  * token in the middle of an import, the import waits, asks for a new one, and carries on.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeMessyWorkbook } from '../fixtures/messy';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
-import { buildRenderer } from '../harness/build';
-import { startHarness, type Harness } from '../harness/server';
-import { openBrowser, type BrowserSession } from './browser';
+import { useAppSession } from './session';
 import { openAndAcceptMapping, sendSlowly } from './flow';
 
 describe('connecting to an OMI account', () => {
-  let sandbox: SandboxHandle;
-  let harness: Harness;
-  let ui: BrowserSession;
-  let tmp: string;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'omi-connection-'));
-    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox({ token: 'omi-secret-token-4711' })]);
-    sandbox = sb;
-    harness = await startHarness({ rendererDir: dir, sandbox: { url: 'http://127.0.0.1:9', token: 'unused' } });
-    ui = await openBrowser(harness.url);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    await sandbox?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  // The app's built-in "Sandbox" connection points at a closed port: the sandbox is reached only as an account.
+  const app = useAppSession('omi-connection-', {
+    sandbox: { token: 'omi-secret-token-4711' },
+    appSandbox: { url: 'http://127.0.0.1:9', token: 'unused' },
   });
 
   it('needs https away from this computer, tests the account, and never hands the token back', async () => {
+    const { ui, sandbox } = app;
     const { page } = ui;
     const answers: string[] = [];
     page.on('response', (r) => {
@@ -65,6 +47,7 @@ describe('connecting to an OMI account', () => {
   });
 
   it('asks for a new token when the account stops accepting it, then carries on', async () => {
+    const { ui, sandbox, harness, tmp } = app;
     const { page } = ui;
     const workbook = join(tmp, 'khach-hang.xlsx');
     writeMessyWorkbook(workbook);

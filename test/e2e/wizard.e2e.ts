@@ -4,16 +4,13 @@
  * import, watch the progress, export the error report and read it back. Screenshots of each screen go to
  * test-results/.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
 import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
-import { buildRenderer } from '../harness/build';
-import { startHarness, type Harness } from '../harness/server';
-import { openBrowser, RESULTS_DIR, type BrowserSession } from './browser';
+import { RESULTS_DIR } from './browser';
+import { useAppSession } from './session';
 import { flattenContact } from '../../shared/omi/flatten';
 import { ERROR_REPORT_COLUMNS } from '../../shared/report/columns';
 
@@ -21,27 +18,10 @@ const FIXED_PHONE = '0903 111 222';
 const rejectRow = MESSY_ROWS.find((r) => r.expect.outcome === 'reject')!;
 
 describe('the import wizard, end to end', () => {
-  let sandbox: SandboxHandle;
-  let harness: Harness;
-  let ui: BrowserSession;
-  let tmp: string;
-
-  beforeAll(async () => {
-    tmp = mkdtempSync(join(tmpdir(), 'omi-e2e-'));
-    const [dir, sb] = await Promise.all([buildRenderer(), startSandbox({ args: ['--seed-random', '7'] })]);
-    sandbox = sb;
-    harness = await startHarness({ rendererDir: dir, sandbox: { url: sandbox.url, token: sandbox.token } });
-    ui = await openBrowser(harness.url);
-  });
-
-  afterAll(async () => {
-    await ui?.close();
-    await harness?.close();
-    await sandbox?.stop();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  const app = useAppSession('omi-e2e-', { sandbox: { args: ['--seed-random', '7'] } });
 
   it('takes the messy workbook from file to OMI and reports what did not make it', async () => {
+    const { ui, sandbox, harness, tmp } = app;
     const { page } = ui;
     const workbook = join(tmp, 'Danh sách khách hàng.xlsx');
     writeMessyWorkbook(workbook);
