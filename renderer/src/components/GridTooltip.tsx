@@ -1,6 +1,7 @@
 /**
  * The review grid's one tooltip: the reasons behind a highlighted cell (each issue with its suggestion, each
- * automatic change before → after) for the cell under the mouse or the active cell when moving by keyboard.
+ * automatic change before → after; a column header's target, a row number's duplicate) for the cell under the
+ * mouse or the active cell when moving by keyboard.
  * One element for the whole grid (not a title per cell), floating at the cell, hidden while the grid scrolls so
  * it costs nothing per scroll frame; its text also describes the active cell for screen readers.
  */
@@ -121,7 +122,7 @@ export function GridTooltip({ id, locate, ref }: Props) {
     >
       {tip?.reasons.map((r, i) => (
         <div key={i} className={`grid-tip-item grid-tip-${r.kind}`}>
-          {r.kind === 'kept' ? (
+          {r.kind === 'note' ? r.text : r.kind === 'kept' ? (
             <>
               <span className="grid-tip-label">{t('grid.kept')}</span>{' '}
               {r.codes.map((code) => t(`change.${code}`, { defaultValue: code })).join(', ')}

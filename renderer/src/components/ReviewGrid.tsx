@@ -1,31 +1,24 @@
 /**
  * The review grid: virtualized rows and columns (smooth at 200,000 rows and 60 columns), cells coloured by their
  * worst issue or by an automatic change, the reasons in one tooltip (hover, or the active cell when moving by
- * keyboard), keyboard navigation (arrows, Page Up/Down, Home/End, Tab, Enter/F2 to edit, Escape to cancel) and
- * in-place edits.
+ * keyboard; column headers and row numbers too), keyboard navigation (arrows — up to the header row and left to
+ * the row numbers —, Page Up/Down, Home/End, Tab, Enter/F2 to edit, Escape to cancel) and in-place edits.
+ *
+ * React draws the frame (header, editor, tooltip); the rows are drawn by a GridRowPool straight into the DOM
+ * from the scroll listener, so a scroll frame runs no component and reads no layout.
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Column } from '../../../shared/ingest/types';
 import type { ColumnMapping, TargetDef } from '../../../shared/mapping/types';
 import type { GridRow } from '../workers/protocol';
 import { useGridRows } from './useGridRows';
-import { ReviewGridRow, type EditorActions } from './ReviewGridRow';
+import { GRID, GridRowPool, type PoolView } from './gridRowPool';
 import { GridTooltip, type GridTooltipHandle } from './GridTooltip';
-import { cellReasons } from './gridCells';
+import { cellReasons, type CellReason } from './gridCells';
 
-/** Fixed row height (also in app.css): rows are never measured. */
-const ROW_HEIGHT = 30;
-/** Height of the sticky header (also in app.css, .grid-header). */
-const HEADER_HEIGHT = 40;
-const NUM_WIDTH = 72;
-/** Column width (also in app.css, .grid-cell). */
-const COL_WIDTH = 180;
-/** Rows drawn beyond each edge of the window. */
-const OVERSCAN = 3;
+const { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, numWidth: NUM_WIDTH, colWidth: COL_WIDTH } = GRID;
 
 interface Props {
   columns: Column[];
@@ -38,111 +31,161 @@ interface Props {
   onActiveRow(row: GridRow | undefined): void;
 }
 
-/** The cell element (and its row position in the view, column position) an event happened on, if any. */
-function cellAt(target: EventTarget | null): { row: number; col: number; el: HTMLElement } | null {
-  const cell = (target as HTMLElement | null)?.closest?.<HTMLElement>('[data-pos]');
-  const row = cell?.closest('[data-index]');
-  if (!cell || !row) return null;
-  return { row: Number(row.getAttribute('data-index')), col: Number(cell.getAttribute('data-pos')), el: cell };
-}
+/** A place in the grid: row -1 is the header row, column -1 the row numbers. */
+interface Place { row: number; col: number }
 
-/** A row number in the sticky gutter, marked by the row's status; memoised like the rows. */
-const GutterNum = memo(function GutterNum({ top, status, rowNumber, duplicateOf, t }: { top: number; status?: string; rowNumber?: number; duplicateOf?: number; t: TFunction }) {
-  return (
-    <div className={`grid-gutter-num status-${status ?? 'loading'}`} style={{ top }} title={duplicateOf ? t('review.duplicateOf', { n: duplicateOf }) : undefined}>
-      {rowNumber ?? '…'}
-    </div>
-  );
-});
+/** The cell, column header or row number an event happened on, with its element. */
+function placeAt(target: EventTarget | null): (Place & { el: HTMLElement }) | null {
+  const el = (target as HTMLElement | null)?.closest?.<HTMLElement>('[data-pos], [data-head], [data-gutter]');
+  if (!el) return null;
+  if (el.hasAttribute('data-head')) return { row: -1, col: Number(el.getAttribute('data-head')), el };
+  if (el.hasAttribute('data-gutter')) return el.hasAttribute('data-index') ? { row: Number(el.getAttribute('data-index')), col: -1, el } : null;
+  const row = el.closest('[data-index]');
+  return row ? { row: Number(row.getAttribute('data-index')), col: Number(el.getAttribute('data-pos')), el } : null;
+}
 
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const gutterRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const poolRef = useRef<GridRowPool | null>(null);
   const tipRef = useRef<GridTooltipHandle>(null);
   const uid = useId();
   const activeId = `${uid}-active`;
   const tipId = `${uid}-tip`;
-  const { want, get } = useGridRows(version);
-  const [active, setActive] = useState({ row: 0, col: 0 });
+  const { want, get, tick } = useGridRows(version);
+  const [active, setActive] = useState<Place>({ row: 0, col: 0 });
   const [editing, setEditing] = useState<{ value: string } | null>(null);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
 
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  // The body starts under the sticky header and right of the sticky row numbers: the virtualizers count those
-  // as padding, and scrolling a row or column into view keeps it clear of them.
-  const rowsV = useVirtualizer({
-    count, getScrollElement, estimateSize: () => ROW_HEIGHT, overscan: OVERSCAN,
-    paddingStart: HEADER_HEIGHT, scrollPaddingStart: HEADER_HEIGHT,
-  });
-  const colsV = useVirtualizer({
-    horizontal: true, count: columns.length, getScrollElement, estimateSize: () => COL_WIDTH, overscan: 0,
-    paddingStart: NUM_WIDTH, scrollPaddingStart: NUM_WIDTH,
-  });
-  const items = rowsV.getVirtualItems();
-  const colItems = colsV.getVirtualItems();
-  const colFrom = colItems[0]?.index ?? 0;
-  const colTo = colItems.length ? colItems[colItems.length - 1].index + 1 : Math.min(columns.length, 8);
+  const ignored = useMemo(() => new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column)), [mappings]);
+  const columnIndexes = useMemo(() => columns.map((c) => c.index), [columns]);
+  const width = NUM_WIDTH + columns.length * COL_WIDTH;
 
-  // A fixed number of rows is drawn (`pool`, as many as the window can ever hold): the consecutive rows from the
-  // first one in view. Each is drawn in its slot (index modulo pool), so React never creates, removes or moves a
-  // row element while scrolling: the row that scrolls in takes the slot, key and elements of the row that
-  // scrolled out, and every other row keeps its own. (Drawing only the rows in view made their number change with
-  // the offset, so a row was unmounted and mounted again on most frames.)
-  const pool = Math.max(items.length, Math.ceil((rowsV.scrollRect?.height ?? 0) / ROW_HEIGHT) + 2 * OVERSCAN + 2);
-  const drawnCount = Math.min(pool, count);
-  const first = Math.max(0, Math.min(items[0]?.index ?? 0, count - drawnCount));
-  const last = first + drawnCount - 1;
-  const slots = useMemo(() => {
-    const out: number[] = [];
-    for (let i = first; i <= last; i++) out.push(i);
-    return out.sort((a, b) => (a % pool) - (b % pool));
-  }, [first, last, pool]);
-  const direction = rowsV.scrollDirection;
+  // The window: its size (kept by a ResizeObserver, never read while scrolling) and the last scroll position.
+  const box = useRef({ width: 0, height: 0, top: 0 });
+  const countRef = useRef(count);
+  countRef.current = count;
+  /** Draws the rows now in view and asks for their pages (and those ahead in the direction of scrolling). */
+  const draw = useCallback(() => {
+    const grid = scrollRef.current;
+    const pool = poolRef.current;
+    if (!grid || !pool) return;
+    const top = grid.scrollTop;
+    const drawn = pool.scrolled(top, grid.scrollLeft, box.current.width, box.current.height);
+    const n = countRef.current;
+    if (n > 0) want(drawn.first, drawn.last + 1, n, top < box.current.top ? -1 : 1);
+    box.current.top = top;
+  }, [want]);
 
-  useEffect(() => {
-    if (count > 0) want(first, last + 1, count, direction === 'backward' ? -1 : 1);
-  }, [first, last, count, version, want, direction]);
+  useLayoutEffect(() => {
+    const grid = scrollRef.current!;
+    poolRef.current = new GridRowPool(grid, rowsRef.current!, gutterRef.current!);
+    box.current = { width: grid.clientWidth, height: grid.clientHeight, top: 0 };
+    const resized = new ResizeObserver(([entry]) => {
+      box.current.width = entry.contentRect.width;
+      box.current.height = entry.contentRect.height;
+      draw();
+    });
+    resized.observe(grid);
+    return () => {
+      resized.disconnect();
+      poolRef.current = null;
+    };
+  }, [draw]);
 
-  const activeRow = get(active.row);
+  // What the rows show; a new view makes the pool check every slot once.
+  const view = useMemo<PoolView>(() => ({
+    columns: columnIndexes, ignored, count, get, active, editing: editing !== null, activeId, tipId,
+  }), [columnIndexes, ignored, count, get, active, editing, activeId, tipId]);
+  const lastView = useRef<PoolView | null>(null);
+  useLayoutEffect(() => {
+    const pool = poolRef.current;
+    if (!pool) return;
+    if (lastView.current !== view) {
+      lastView.current = view;
+      pool.setView(view);
+    }
+    // Also after rows arrive or are forgotten (a new version): slots showing other data are drawn again, and the
+    // pages of the window asked for.
+    draw();
+  }, [view, tick, version, draw]);
+
+  const activeRow = active.row >= 0 ? get(active.row) : undefined;
   useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
-  /** The element of the active cell, when drawn and in view (not under the sticky header or row numbers). */
+  /** The element of the active cell (header, row number or cell), when drawn and in view. */
   const activeCell = useCallback(() => {
     const grid = scrollRef.current;
-    const cell = grid?.querySelector<HTMLElement>(`[data-index="${active.row}"] [data-pos="${active.col}"]`);
+    const cell = active.row < 0
+      ? headerRef.current?.querySelector<HTMLElement>(active.col < 0 ? '.grid-num' : `[data-head="${active.col}"]`) ?? null
+      : poolRef.current?.cellElement(active.row, active.col) ?? null;
     if (!grid || !cell) return null;
     const g = grid.getBoundingClientRect();
     const c = cell.getBoundingClientRect();
-    const visible = c.bottom > g.top + HEADER_HEIGHT && c.top < g.bottom && c.right > g.left + NUM_WIDTH && c.left < g.right;
+    const top = active.row < 0 ? g.top : g.top + HEADER_HEIGHT;
+    const left = active.col < 0 ? g.left : g.left + NUM_WIDTH;
+    const visible = c.bottom > top && c.top < g.bottom && c.right > left && c.left < g.right;
     return visible ? cell : null;
   }, [active]);
+
+  const targetLabel = useCallback((column: number) => {
+    const m = mappings.find((x) => x.column === column);
+    if (!m || m.target === 'ignore') return t('mapping.ignored');
+    const d = targets.find((x) => x.id === m.target);
+    return d ? d.label[lang] : m.target;
+  }, [mappings, targets, t, lang]);
+
+  /** What the tooltip says about a place: a cell's reasons, a column's target, a row's duplicate. */
+  const reasonsAt = useCallback((p: Place): CellReason[] => {
+    if (p.row < 0) return p.col < 0 ? [] : [{ kind: 'note', text: `${columns[p.col].header} → ${targetLabel(columns[p.col].index)}` }];
+    const r = get(p.row);
+    if (!r) return [];
+    if (p.col < 0) return r.duplicateOf ? [{ kind: 'note', text: t('review.duplicateOf', { n: r.duplicateOf }) }] : [];
+    return cellReasons(r, columns[p.col].index, lang);
+  }, [columns, targetLabel, get, t, lang]);
 
   // Moving by keyboard shows the active cell's reasons (and hides the tooltip of a cell without any).
   const byKeyboard = useRef(false);
   useEffect(() => {
     if (!byKeyboard.current) return;
     byKeyboard.current = false;
-    const r = get(active.row);
-    if (!r || editing) tipRef.current?.hide();
-    else tipRef.current?.show(activeCell(), cellReasons(r, columns[active.col].index, lang), 'keyboard');
-  }, [active, activeCell, get, columns, lang, editing]);
+    if (editing) tipRef.current?.hide();
+    else tipRef.current?.show(activeCell(), reasonsAt(active), 'keyboard');
+  }, [active, activeCell, reasonsAt, editing]);
 
-  const move = (dRow: number, dCol: number) => {
+  /** Scrolls the grid so that a place is in view (clear of the sticky header and row numbers). */
+  const scrollTo = (p: Place) => {
+    const grid = scrollRef.current;
+    if (!grid) return;
+    const { width: w, height: h } = box.current;
+    if (p.row >= 0) {
+      const top = p.row * ROW_HEIGHT;
+      if (top < grid.scrollTop) grid.scrollTop = top;
+      else if (top + ROW_HEIGHT > grid.scrollTop + h - HEADER_HEIGHT) grid.scrollTop = top + ROW_HEIGHT - (h - HEADER_HEIGHT);
+    }
+    if (p.col >= 0) {
+      const left = p.col * COL_WIDTH;
+      if (left < grid.scrollLeft) grid.scrollLeft = left;
+      else if (left + COL_WIDTH > grid.scrollLeft + w - NUM_WIDTH) grid.scrollLeft = left + COL_WIDTH - (w - NUM_WIDTH);
+    }
+  };
+
+  /** Moves the active cell to `to` (clamped: rows -1…count-1, columns -1…last) and scrolls it into view. */
+  const moveTo = (to: Place) => {
+    const p = { row: Math.max(-1, Math.min(count - 1, to.row)), col: Math.max(-1, Math.min(columns.length - 1, to.col)) };
     byKeyboard.current = true;
-    setActive((a) => {
-      const row = Math.max(0, Math.min(count - 1, a.row + dRow));
-      const col = Math.max(0, Math.min(columns.length - 1, a.col + dCol));
-      rowsV.scrollToIndex(row, { align: 'auto' });
-      colsV.scrollToIndex(col, { align: 'auto' });
-      return { row, col };
-    });
+    setActive(p);
+    scrollTo(p);
   };
 
   const startEdit = () => {
-    const r = get(active.row);
+    const r = active.row >= 0 && active.col >= 0 ? get(active.row) : undefined;
     if (!r) return;
     tipRef.current?.hide();
-    colsV.scrollToIndex(active.col, { align: 'auto' });
+    scrollTo(active);
     setEditing({ value: r.cells[columns[active.col].index] ?? '' });
   };
 
@@ -164,41 +207,33 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (editing) return;
-    const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 300) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor((box.current.height - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
+    const { row, col } = active;
+    // Page and Home/End keys stay among the rows (the header row is reached with the arrow up).
+    const rows = (r: number) => Math.max(0, r);
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(1, 0), ArrowUp: () => move(-1, 0), ArrowLeft: () => move(0, -1), ArrowRight: () => move(0, 1),
-      PageDown: () => move(page, 0), PageUp: () => move(-page, 0), Home: () => move(-count, 0), End: () => move(count, 0),
-      Enter: startEdit, F2: startEdit, Tab: () => move(0, e.shiftKey ? -1 : 1),
+      ArrowDown: () => moveTo({ row: row + 1, col }), ArrowUp: () => moveTo({ row: row - 1, col }),
+      ArrowLeft: () => moveTo({ row, col: col - 1 }), ArrowRight: () => moveTo({ row, col: col + 1 }),
+      PageDown: () => moveTo({ row: rows(row + page), col }), PageUp: () => moveTo({ row: rows(row - page), col }),
+      Home: () => moveTo({ row: 0, col }), End: () => moveTo({ row: count - 1, col }),
+      Enter: startEdit, F2: startEdit, Tab: () => moveTo({ row, col: Math.max(0, col + (e.shiftKey ? -1 : 1)) }),
       Escape: () => tipRef.current?.hide(),
     };
     const k = keys[e.key];
     if (!k) return;
-    if (e.key === 'Tab' && ((e.shiftKey && active.col === 0) || (!e.shiftKey && active.col === columns.length - 1))) return;
+    if (e.key === 'Tab' && ((e.shiftKey && col <= 0) || (!e.shiftKey && col === columns.length - 1))) return;
     e.preventDefault();
     k();
   };
 
-  const width = NUM_WIDTH + columns.length * COL_WIDTH;
-  const ignored = useMemo(() => new Set(mappings.filter((m) => m.target === 'ignore').map((m) => m.column)), [mappings]);
-  const columnIndexes = useMemo(() => columns.map((c) => c.index), [columns]);
-
-  // Stable callbacks for the memoised rows; they read the latest state through a ref.
-  const latest = useRef({ finish });
-  latest.current = { finish };
-  const actions = useMemo<EditorActions>(() => ({
-    change: (value) => setEditing({ value }),
-    commit: () => latest.current.finish(true),
-    cancel: () => latest.current.finish(false),
-  }), []);
-
   // One click, double-click and hover handler for the whole grid (not one per cell).
   const onClick = (e: React.MouseEvent) => {
-    const at = cellAt(e.target);
-    if (at) setActive({ row: at.row, col: at.col });
+    const at = placeAt(e.target);
+    if (at && at.row >= 0 && at.col >= 0) setActive({ row: at.row, col: at.col });
   };
   const onDoubleClick = (e: React.MouseEvent) => {
-    const at = cellAt(e.target);
-    const r = at && get(at.row);
+    const at = placeAt(e.target);
+    const r = at && at.row >= 0 && at.col >= 0 ? get(at.row) : undefined;
     if (!at || !r) return;
     tipRef.current?.hide();
     setActive({ row: at.row, col: at.col });
@@ -206,11 +241,10 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   };
   const hovered = useRef<HTMLElement | null>(null);
   const onMouseOver = (e: React.MouseEvent) => {
-    const at = cellAt(e.target);
+    const at = placeAt(e.target);
     if (at?.el === hovered.current) return;
     hovered.current = at?.el ?? null;
-    const r = at && get(at.row);
-    const reasons = at && r && !(editing && at.row === active.row && at.col === active.col) ? cellReasons(r, columns[at.col].index, lang) : [];
+    const reasons = at && !(editing && at.row === active.row && at.col === active.col) ? reasonsAt(at) : [];
     if (at && reasons.length) tipRef.current?.show(at.el, reasons, 'mouse');
     else tipRef.current?.hide();
   };
@@ -218,40 +252,48 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     hovered.current = null;
     tipRef.current?.hide();
   };
-  // Scrolling hides the tooltip (a passive listener: nothing else runs per scroll frame).
+  // Scrolling draws the rows now in view and hides the tooltip (a passive listener).
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
     const onScroll = () => {
+      draw();
       hovered.current = null;
       tipRef.current?.scrolled();
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => el.removeEventListener('scroll', onScroll);
-  }, []);
+  }, [draw]);
 
-  // The header is the same on every scroll frame: built once per columns / mapping / language.
-  const header = useMemo(() => {
-    const targetLabel = (column: number) => {
-      const m = mappings.find((x) => x.column === column);
-      if (!m || m.target === 'ignore') return t('mapping.ignored');
-      const d = targets.find((x) => x.id === m.target);
-      return d ? d.label[lang] : m.target;
-    };
-    return (
-      <div className="grid-header" role="row" aria-rowindex={1} style={{ width }}>
-        <div className="grid-num" role="columnheader" aria-colindex={1}>{t('review.row')}</div>
-        {columns.map((c, ci) => (
-          <div key={c.index} className="grid-head-cell" role="columnheader" aria-colindex={ci + 2} style={{ width: COL_WIDTH }} title={`${c.header} → ${targetLabel(c.index)}`}>
-            <div className="grid-head-name">{c.header}</div>
-            <div className="grid-head-target">{targetLabel(c.index)}</div>
-          </div>
-        ))}
-      </div>
-    );
-  }, [columns, mappings, targets, width, t, lang]);
+  // The header is the same on every scroll frame: built once per columns / mapping / language / active header.
+  const headActive = active.row < 0 ? active.col : null;
+  const header = useMemo(() => (
+    <div className="grid-header" role="row" aria-rowindex={1} style={{ width }} ref={headerRef}>
+      <div className={headActive === -1 ? 'grid-num cell-active' : 'grid-num'} role="columnheader" aria-colindex={1} id={headActive === -1 ? activeId : undefined}>{t('review.row')}</div>
+      {columns.map((c, ci) => (
+        <div
+          key={c.index}
+          className={headActive === ci ? 'grid-head-cell cell-active' : 'grid-head-cell'}
+          role="columnheader"
+          aria-colindex={ci + 2}
+          data-head={ci}
+          style={{ width: COL_WIDTH }}
+          id={headActive === ci ? activeId : undefined}
+          aria-describedby={headActive === ci ? tipId : undefined}
+        >
+          <div className="grid-head-name">{c.header}</div>
+          <div className="grid-head-target">{targetLabel(c.index)}</div>
+        </div>
+      ))}
+    </div>
+  ), [columns, width, t, targetLabel, headActive, activeId, tipId]);
 
-  const activeDrawn = active.row >= first && active.row <= last && active.col >= colFrom && active.col < colTo;
+  // Stable callbacks for the editor; they read the latest state through a ref.
+  const latest = useRef({ finish });
+  latest.current = { finish };
+  const editorColumn = editing && active.col >= 0 ? columns[active.col] : undefined;
+  const editorRow = editing ? get(active.row) : undefined;
+
   return (
     <div
       ref={scrollRef}
@@ -260,7 +302,6 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       aria-rowcount={count + 1}
       aria-colcount={columns.length + 1}
       aria-label={t('review.gridLabel')}
-      aria-activedescendant={activeDrawn && !editing ? activeId : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onClick={onClick}
@@ -271,37 +312,28 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       data-testid="grid"
     >
       {header}
-      <div className="grid-body" style={{ height: rowsV.getTotalSize() - HEADER_HEIGHT, width }}>
+      <div className="grid-body" style={{ height: count * ROW_HEIGHT, width }}>
         {/* The row numbers stay in view when scrolling sideways: one sticky column for all of them (a sticky
             number in every row made each one a layer of its own and cost more than the rows themselves). */}
-        <div className="grid-gutter" aria-hidden="true">
-          {slots.map((index) => {
-            const r = get(index);
-            return <GutterNum key={index % pool} top={index * ROW_HEIGHT} status={r?.status} rowNumber={r?.rowNumber} duplicateOf={r?.duplicateOf} t={t} />;
-          })}
-        </div>
+        <div className="grid-gutter" aria-hidden="true" ref={gutterRef} />
         <div className="grid-rows" style={{ width: width - NUM_WIDTH }}>
-          {slots.map((index) => (
-            <ReviewGridRow
-              key={index % pool}
-              index={index}
-              start={index * ROW_HEIGHT}
-              width={width - NUM_WIDTH}
-              row={get(index)}
-              columns={columns}
-              columnIndexes={columnIndexes}
-              colFrom={colFrom}
-              colTo={colTo}
-              colWidth={COL_WIDTH}
-              ignored={ignored}
-              t={t}
-              activeCol={active.row === index ? active.col : -1}
-              activeId={activeId}
-              tipId={tipId}
-              editing={active.row === index ? editing : null}
-              actions={actions}
-            />
-          ))}
+          <div ref={rowsRef} />
+          {editing && editorColumn && editorRow && (
+            <div className="grid-cell cell-active grid-edit-cell" style={{ top: active.row * ROW_HEIGHT, left: active.col * COL_WIDTH }}>
+              <input
+                className="grid-editor"
+                autoFocus
+                value={editing.value}
+                aria-label={t('review.editCell', { column: editorColumn.header, row: editorRow.rowNumber })}
+                onChange={(e) => setEditing({ value: e.currentTarget.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') { e.preventDefault(); latest.current.finish(true); }
+                  if (e.key === 'Escape') { e.preventDefault(); latest.current.finish(false); }
+                }}
+                onBlur={() => latest.current.finish(true)}
+              />
+            </div>
+          )}
         </div>
       </div>
       {count === 0 && <Text p="md" c="dimmed">{t('review.nothingHere')}</Text>}

@@ -1,7 +1,7 @@
 /**
- * What each cell of a review-grid row shows and how it is marked, worked out once per row (not per cell per
- * render), so a row that scrolls into view costs one pass over its issues and changes. The reasons behind a mark
- * are only put into words when the grid's tooltip asks for them (`cellReasons`), never while scrolling.
+ * What each cell of a review-grid row shows and how it is marked, worked out only for the cells drawn (a cell
+ * that scrolls into view costs one pass over its row's issues and changes). The reasons behind a mark are only
+ * put into words when the grid's tooltip asks for them (`cellReasons`), never while scrolling.
  */
 import type { Bilingual } from '../../../shared/text';
 import type { GridRow } from '../workers/protocol';
@@ -32,25 +32,28 @@ export function mayOverflow(text: string): boolean {
   return false;
 }
 
+/** One cell of `row` (table column `column`): the text shown, its mark and how many reasons it has. */
+export function cellView(row: GridRow, column: number): CellView {
+  let errors = 0;
+  let issues = 0;
+  let change: GridRow['changes'][number] | undefined;
+  for (const i of row.issues) if (i.column === column) { issues++; if (i.severity === 'error') errors++; }
+  // The last change to a column is what the tool would send; the user's own edit wins over it.
+  let changes = 0;
+  for (const c of row.changes) if (c.column === column) { change = c; changes++; }
+  const edited = row.edited.includes(column);
+  // Kept as typed by the user ("keep the original"): marked as such, so a cell the tool left alone on purpose
+  // does not look like one it never looked at.
+  const kept = row.kept?.some((k) => k.column === column && k.codes.length > 0) ?? false;
+  const raw = row.cells[column] ?? '';
+  const text = change && !edited ? change.after : raw;
+  const mark: CellView['mark'] = errors ? 'error' : issues ? 'warning' : edited ? 'edited' : kept ? 'kept' : change ? 'changed' : '';
+  return { text, mark, reasons: issues + changes + (kept ? 1 : 0), clip: mayOverflow(text) };
+}
+
 /** The cells of `row` for the given table columns (by their index in the row). */
 export function rowCells(row: GridRow, columns: readonly number[]): CellView[] {
-  return columns.map((column) => {
-    let errors = 0;
-    let issues = 0;
-    let change: GridRow['changes'][number] | undefined;
-    let changes = 0;
-    for (const i of row.issues) if (i.column === column) { issues++; if (i.severity === 'error') errors++; }
-    // The last change to a column is what the tool would send; the user's own edit wins over it.
-    for (const c of row.changes) if (c.column === column) { change = c; changes++; }
-    const edited = row.edited.includes(column);
-    // Kept as typed by the user ("keep the original"): marked as such, so a cell the tool left alone on purpose
-    // does not look like one it never looked at.
-    const kept = row.kept?.some((k) => k.column === column && k.codes.length > 0) ?? false;
-    const raw = row.cells[column] ?? '';
-    const text = change && !edited ? change.after : raw;
-    const mark: CellView['mark'] = errors ? 'error' : issues ? 'warning' : edited ? 'edited' : kept ? 'kept' : change ? 'changed' : '';
-    return { text, mark, reasons: issues + changes + (kept ? 1 : 0), clip: mayOverflow(text) };
-  });
+  return columns.map((column) => cellView(row, column));
 }
 
 /** One reason shown in the grid's tooltip: an issue found in the cell, or an automatic change made to it. */
@@ -58,7 +61,9 @@ export type CellReason =
   | { kind: 'error' | 'warning'; message: string; suggestion?: string }
   | { kind: 'change'; before: string; after: string; message: string }
   /** The user kept the cell as typed: these automatic changes (codes) are not made in it. */
-  | { kind: 'kept'; codes: string[] };
+  | { kind: 'kept'; codes: string[] }
+  /** Plain words about a column header (its target) or a row number (the row it duplicates). */
+  | { kind: 'note'; text: string };
 
 /** Every issue (worst first) and every automatic change of one cell of `row`, in the UI language. */
 export function cellReasons(row: GridRow, column: number, lang: keyof Bilingual): CellReason[] {

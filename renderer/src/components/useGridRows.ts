@@ -16,12 +16,15 @@ const MAX_PAGES = 40;
 const AHEAD = 3 * PAGE;
 const BEHIND = PAGE / 2;
 
-/** The rows of the grid's current view, fetched in pages: `want` the window, `get` a row if it has arrived. */
+/**
+ * The rows of the grid's current view, fetched in pages: `want` the window, `get` a row if it has arrived; `tick`
+ * changes whenever rows arrive (or are forgotten).
+ */
 export function useGridRows(version: number) {
   const cache = useRef(new Map<number, GridRow[]>());
   const loading = useRef(new Set<number>());
   const forVersion = useRef(version);
-  const [, setTick] = useState(0);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     forVersion.current = version;
@@ -63,5 +66,5 @@ export function useGridRows(version: number) {
 
   const get = useCallback((index: number): GridRow | undefined => cache.current.get(Math.floor(index / PAGE))?.[index % PAGE], []);
 
-  return { want, get };
+  return { want, get, tick };
 }
