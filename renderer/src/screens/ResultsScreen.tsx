@@ -15,8 +15,9 @@ import { toBilingual } from '../stores/errors';
 import { useBilingual } from '../i18n';
 import { formatDuration, formatNumber } from '../format';
 import { callWorker } from '../workers/client';
-import { allOutcomes } from '../../../shared/upload/compact-result';
 import { ErrorAlert } from '../components/ErrorAlert';
+import type { Bilingual } from '../../../shared/text';
+import type { ImportResult } from '../../../shared/upload/types';
 
 export function ResultsScreen() {
   const { t } = useTranslation();
@@ -29,13 +30,19 @@ export function ResultsScreen() {
   const [saved, setSaved] = useState<string | null>(null);
   const result = im.result;
 
+  // Read from the result as it came (failed groups counted by their row numbers), not expanded into one object
+  // per row: a 100,000-row result would be 100,000 objects made on the window's thread when the screen opens.
+  const failed = useMemo(() => failedOf(result), [result]);
   const byReason = useMemo(() => {
     const m = new Map<string, number>();
-    for (const o of result ? allOutcomes(result) : []) if (o.outcome === 'failed') m.set(pick(o.reason) || t('results.noReason'), (m.get(pick(o.reason) || t('results.noReason')) ?? 0) + 1);
+    for (const { reason, rowNumbers } of failed) {
+      const key = pick(reason) || t('results.noReason');
+      m.set(key, (m.get(key) ?? 0) + rowNumbers.length);
+    }
     return [...m].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([reason, count]) => ({ reason: reason.length > 60 ? reason.slice(0, 57) + '…' : reason, count }));
-  }, [result, pick, t]);
+  }, [failed, pick, t]);
 
-  const failedRows = useMemo(() => (result ? allOutcomes(result) : []).filter((o) => o.outcome === 'failed').map((o) => o.rowNumber), [result]);
+  const failedRows = useMemo(() => failed.flatMap((f) => f.rowNumbers), [failed]);
 
   const exportReport = async (format: 'xlsx' | 'csv') => {
     if (!result) return;
@@ -123,4 +130,13 @@ export function ResultsScreen() {
       </Card>
     </Stack>
   );
+}
+
+/** The failed rows of `result` by reason: each failed outcome kept whole as one row, each failed group as its rows. */
+function failedOf(result: ImportResult | null): { reason?: Bilingual; rowNumbers: number[] }[] {
+  if (!result) return [];
+  const out: { reason?: Bilingual; rowNumbers: number[] }[] = [];
+  for (const o of result.outcomes) if (o.outcome === 'failed') out.push({ reason: o.reason, rowNumbers: [o.rowNumber] });
+  for (const g of result.grouped ?? []) if (g.outcome === 'failed') out.push({ reason: g.reason, rowNumbers: g.rowNumbers });
+  return out;
 }
