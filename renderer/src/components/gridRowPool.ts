@@ -1,9 +1,10 @@
 /**
  * The review grid's rows, drawn straight into the DOM (not by React): a fixed pool of row elements, each with a
  * fixed number of cell elements, reused as the grid scrolls. A scroll frame only writes what changed — the text
- * of a cell's one text node, a class name, a few attributes of the rows that came into view — so no element is
- * created, removed or moved, nothing is read back from the layout, and no component renders. (Rendering the row
- * pool with React cost a reconciliation per frame plus a forced layout in the virtualizer's scroll listener.)
+ * of a cell's one text node, a class name, a few attributes and the `top` of the rows that came into view — so
+ * no element is created, removed or reordered, nothing is read back from the layout, and no component renders.
+ * (Rendering the row pool with React cost a reconciliation per frame plus a forced layout in the virtualizer's
+ * scroll listener.)
  */
 import type { GridRow } from '../workers/protocol';
 import { cellView } from './gridCells';
@@ -140,11 +141,11 @@ export class GridRowPool {
     const row = slot.row;
     if (row.hidden) { row.hidden = false; slot.gutter.hidden = false; }
     if (slot.index !== index) {
-      // Placed by a transform: moving a row needs no layout of the rows around it or of the grid (a change of
-      // `top` made every frame lay out the grid's body from its root).
-      const y = `translateY(${index * rowHeight}px)`;
-      row.style.transform = y;
-      slot.gutter.style.transform = y;
+      // Placed by `top`, not a transform: a transform per row is a property-tree node the compositor pulls and
+      // pushes on every frame, where moving a row by `top` costs a fraction of a millisecond of layout.
+      const y = `${index * rowHeight}px`;
+      row.style.top = y;
+      slot.gutter.style.top = y;
       row.setAttribute('aria-rowindex', String(index + 2));
       row.setAttribute('data-index', String(index));
       slot.gutter.setAttribute('data-index', String(index));
@@ -174,6 +175,7 @@ export class GridRowPool {
 
     const width = view.columns.length * colWidth;
     if (slot.width !== width) { row.style.width = `${width}px`; slot.width = width; }
+    if (slot.colFrom !== colFrom) row.style.paddingLeft = `${colFrom * colWidth}px`;
     for (let k = 0; k < slot.cells.length; k++) {
       const cell = slot.cells[k];
       const ci = colFrom + k;
@@ -185,7 +187,6 @@ export class GridRowPool {
       const column = view.columns[ci];
       if (slot.positions[k] !== ci) {
         slot.positions[k] = ci;
-        cell.style.left = `${ci * colWidth}px`;
         cell.setAttribute('aria-colindex', String(ci + 2));
         cell.setAttribute('data-col', String(column));
         cell.setAttribute('data-pos', String(ci));
