@@ -29,6 +29,16 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('collects --keep-original values as given (resolved against the file later), and refuses an empty one', () => {
+    const r = parseCliArgs(['a.xlsx', '--auto', '--keep-original', 'Họ và tên,SĐT', '--keep-original', 'Email']);
+    expect(r.kind === 'run' && r.options.keepOriginal).toEqual(['Họ và tên,SĐT', 'Email']);
+    const none = parseCliArgs(['a.xlsx', '--auto']);
+    expect(none.kind === 'run' && none.options.keepOriginal).toBeUndefined();
+    const e = fails(['a.xlsx', '--auto', '--keep-original', ' , ']);
+    expect(e.exitCode).toBe(2);
+    expect(e.text.en).toContain('--keep-original needs column names');
+  });
+
   it('defaults to create mode and leaves the rest to the workbook and the engine', () => {
     const r = parseCliArgs(['a.csv', '--auto', '--sandbox']);
     expect(r.kind === 'run' && r.options).toMatchObject({ mode: 'create', auto: true, sandbox: true, chunkSize: undefined, sheet: undefined });

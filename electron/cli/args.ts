@@ -28,6 +28,11 @@ export interface CliOptions {
   journal?: string;
   resume?: string;
   json: boolean;
+  /**
+   * `--keep-original`: the values given (each a column header, a comma-separated list of them, or `all`), resolved
+   * against the file's columns once it is read (keep-original.ts). Absent when the option was not given.
+   */
+  keepOriginal?: string[];
 }
 
 /** What the arguments asked for: run, or just print the help / version. */
@@ -50,6 +55,7 @@ const OPTIONS = {
   journal: { type: 'string' },
   resume: { type: 'string' },
   json: { type: 'boolean' },
+  'keep-original': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -112,6 +118,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedCommand {
     throw usageError('usage.resume-dry-run', '--dry-run không gửi gì nên không thể --resume.',
       '--dry-run sends nothing, so it cannot --resume.');
   }
+  if (v['keep-original']?.some((k) => k.split(',').every((name) => name.trim() === ''))) {
+    throw usageError('usage.keep-original',
+      '--keep-original cần tên cột (như dòng tiêu đề trong file), nhiều cột cách nhau bằng dấu phẩy, hoặc all.',
+      '--keep-original needs column names (as in the file\'s header row), several separated by commas, or all.');
+  }
   if (v.sheet !== undefined && v.sheet.trim() === '') {
     throw usageError('usage.sheet', '--sheet cần tên hoặc số thứ tự của trang tính.', '--sheet needs a sheet name or number.');
   }
@@ -136,6 +147,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCommand {
       journal: v.journal,
       resume: v.resume,
       json: v.json ?? false,
+      keepOriginal: v['keep-original'],
     },
   };
 }

@@ -2,9 +2,13 @@
  * `omi-import --help`: the whole command-line contract (../shared/DESIGN.md) in both languages,
  * kept in step with the README section.
  */
+import { DEFAULT_LIMITS } from '../../shared/ingest/limits';
+import { READ_HEAP_MB } from './read-limits';
 
 /** The help text, Vietnamese first, then English. */
 export function helpText(): string {
+  const minutes = DEFAULT_LIMITS.maxMillis / 60_000;
+  const gb = String(Math.round((READ_HEAP_MB / 1024) * 10) / 10);
   return `omi-import — nhập danh bạ từ Excel/CSV vào OMI CRM, không cần cửa sổ ứng dụng
 omi-import — import contacts from Excel/CSV into OMI CRM, headless
 
@@ -14,6 +18,7 @@ Cách dùng / Usage:
                     [--base-url URL] [--token-env VAR] [--sandbox]
                     [--dry-run] [--clean-out FILE] [--report FILE]
                     [--journal FILE] [--resume FILE] [--json]
+                    [--keep-original COLUMN[,COLUMN...] | all]
 
 Tệp và trang tính / File and sheet:
   <file>               .xlsx .xlsm .xls .xlsb .ods .csv .tsv .txt
@@ -25,6 +30,15 @@ Ghép cột / Mapping (chọn một / pick one):
   --mapping FILE.json  mẫu ghép cột đã lưu trong ứng dụng / a mapping template saved in the app
   --auto               tự ghép; cột không chắc chắn bị bỏ qua và được liệt kê
                        map automatically; columns it is not sure of are ignored and listed
+
+Giữ nguyên / Keep as typed:
+  --keep-original COLUMN[,COLUMN...]
+                       gửi các cột này đúng như đã gõ: không viết hoa tên, không đổi đầu số 11 số (2018),
+                       mã vùng cũ, không thêm số 0 đầu, không sửa tên miền email gõ nhầm; tên cột như dòng
+                       tiêu đề trong file, cách nhau bằng dấu phẩy; all = mọi cột
+                       send these columns as typed: no capitalised names, no 2018 prefix or old area code
+                       conversion, no leading 0 added, no email domain typo fixed; column names as in the
+                       file's header row, separated by commas; all = every column
 
 Gửi / Sending:
   --mode MODE          create (mặc định / default) | update | upsert
@@ -58,7 +72,8 @@ Kết quả / Output:
 Mã thoát / Exit status:
   0  mọi dòng hợp lệ đã vào OMI / every valid row landed
   1  có dòng không hợp lệ hoặc gửi lỗi, hoặc bị dừng giữa chừng / some rows invalid or failed, or stopped early
-  2  lỗi dòng lệnh hoặc lỗi file / usage or file error
+  2  lỗi dòng lệnh hoặc lỗi file (kể cả đọc file quá ${minutes} phút hoặc quá ${gb.replace('.', ',')} GB bộ nhớ)
+     usage or file error (also a file taking over ${minutes} minutes or ${gb} GB of memory to read)
   3  lỗi kết nối hoặc token / connection or credential error
 
 Tiến độ in ra stderr. Ctrl+C dừng an toàn và in lệnh để tiếp tục.

@@ -10,11 +10,12 @@ import { buildTargetCatalog } from '../../shared/mapping/catalog';
 import type { TargetCatalog } from '../../shared/mapping/types';
 import { createOmiClient } from '../../shared/omi/client';
 import type { OmiApi } from '../../shared/omi/api';
-import { prepareTable } from '../../shared/prepare/prepare';
+import type { PrepareOptions } from '../../shared/prepare/types';
 import { replayJournal } from '../../shared/upload/journal';
 import { buildPlan, fingerprintBytes, fingerprintText } from '../../shared/upload/plan';
 import type { ImportPlan } from '../../shared/upload/types';
 import { journalPathFor } from '../main/paths';
+import { prepareKeeping, resolveKeepColumns } from './keep-original';
 import type { CliOptions } from './args';
 import { CliError, usageError } from './cli-error';
 import { connectionFailure, withConnectRetries } from './connection-errors';
@@ -84,6 +85,8 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
   const { table } = await loadTable(src, o.sheet, o.headerRow, readLimitsFrom(ctx.env));
   say(`Tệp / file: ${src.fileName} › ${table.sheet} · dòng tiêu đề / header row ${table.headerRow} · ${table.rows.length} dòng / rows`);
   for (const n of table.notes) say(`  ${n.vi} / ${n.en}`);
+  // Checked before connecting, like every other usage mistake.
+  const keepColumns = o.keepOriginal ? resolveKeepColumns(o.keepOriginal, table) : [];
 
   const session = await connect(o, ctx, say);
   try {
@@ -97,7 +100,12 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
         : `Bỏ qua vì không chắc / ignored, not sure: ${choice.unsure.map((h) => `"${h}"`).join(', ')} — dùng --mapping để chọn / use --mapping to decide`);
     }
 
-    const prepared = prepareTable(table, choice.mapping, catalog, { duplicatePolicy: 'keep-first', defaultCountry: 'VN' });
+    const prepareOptions: PrepareOptions = { duplicatePolicy: 'keep-first', defaultCountry: 'VN' };
+    const { prepared, keeps } = prepareKeeping(table, choice.mapping, catalog, prepareOptions, keepColumns);
+    if (o.keepOriginal) {
+      const names = keepColumns.map((i) => table.columns[i].header).join(', ');
+      say(`Giữ nguyên như đã gõ / kept as typed: ${keeps.length} ô / cells (${names})`);
+    }
     const c = prepared.counts;
     say(`Kiểm tra / checked: ${c.total} dòng / rows · hợp lệ / valid ${c.valid} · không hợp lệ / invalid ${c.invalid} · trùng / duplicates ${c.duplicates} · tự sửa / auto-fixed ${c.changed}`);
     if (o.cleanOut) say(`Bảng đã làm sạch / cleaned table: ${await writeCleanTable(resolve(o.cleanOut), table, prepared)}`);
@@ -208,7 +216,9 @@ async function connect(o: CliOptions, ctx: RunContext, say: (l: string) => void)
 /** The options that shape the plan, so a saved plan is only reused for the same command. */
 async function argsKeyOf(o: CliOptions): Promise<string> {
   const template = o.mapping === undefined ? 'auto' : await readFile(o.mapping, 'utf8').then(fingerprintText, () => 'unreadable');
-  return JSON.stringify({ sheet: o.sheet ?? null, headerRow: o.headerRow ?? null, template, mode: o.mode });
+  // --keep-original only when given, so the journals of runs without it keep their key.
+  const keep = o.keepOriginal ? { keepOriginal: o.keepOriginal } : {};
+  return JSON.stringify({ sheet: o.sheet ?? null, headerRow: o.headerRow ?? null, template, mode: o.mode, ...keep });
 }
 
 /** The saved plan with this run's sending options (they may change between runs). */

@@ -46,7 +46,7 @@ describe('omi-import refuses bad input clearly', () => {
     const r = await runCli(['--help'], { home: tmp.dir });
     expect(r.code).toBe(0);
     for (const opt of ['--sheet', '--header-row', '--mapping', '--auto', '--mode', '--chunk-size', '--concurrency', '--base-url',
-      '--token-env', '--sandbox', '--dry-run', '--clean-out', '--report', '--journal', '--resume', '--json']) {
+      '--token-env', '--sandbox', '--dry-run', '--clean-out', '--report', '--journal', '--resume', '--json', '--keep-original']) {
       expect(r.stdout).toContain(opt);
     }
     expect(r.stdout).toMatch(/0 .*every valid row landed/);
