@@ -25,7 +25,9 @@ export function ConnectionScreen() {
   }, [info]);
 
   const urlProblem = mode === 'account' && baseUrl !== '' && !/^https:\/\/|^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(baseUrl) ? t('connection.httpsRequired') : null;
-  const needsToken = mode === 'account' && !info?.hasToken && token === '';
+  // The sandbox always "has" its token: a stored token counts only when the saved connection is an account.
+  const tokenStored = info?.mode === 'account' && info.hasToken;
+  const needsToken = mode === 'account' && !tokenStored && token === '';
 
   const saveAndTest = async () => {
     const ok = await save(mode === 'sandbox' ? { mode } : { mode, baseUrl, ...(token ? { token } : {}) });
@@ -53,11 +55,11 @@ export function ConnectionScreen() {
             <TextInput label={t('connection.baseUrl')} placeholder="https://crm.example.vn" value={baseUrl} onChange={(e) => setBaseUrl(e.currentTarget.value)} error={urlProblem} required />
             <PasswordInput
               label={t('connection.token')}
-              description={info?.hasToken ? t('connection.tokenStored') : t('connection.tokenHelp')}
+              description={tokenStored ? t('connection.tokenStored') : t('connection.tokenHelp')}
               value={token}
               onChange={(e) => setToken(e.currentTarget.value)}
               autoComplete="off"
-              required={!info?.hasToken}
+              required={!tokenStored}
             />
           </SimpleGrid>
         )}
