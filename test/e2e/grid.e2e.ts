@@ -2,12 +2,14 @@
  * The review grid in Debian's Chromium on a 400-row workbook: the keyboard takes the active cell to the last row
  * and the last column (only the columns in view are drawn, and the grid follows), an edit far down and to the
  * right lands, and the grid's one tooltip gives the reasons of a cell — on hover, and for the active cell when
- * moving by keyboard (also as the cell's accessible description) — and hides while the grid scrolls.
+ * moving by keyboard (also as the cell's accessible description) — and hides while the grid scrolls. Column
+ * headers and row numbers have the same tooltip (no `title`), by mouse and by keyboard (arrow up to the header row,
+ * arrow left to the row numbers).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { generateCleanRows, MESSY_HEADERS, writeMessyWorkbook } from '../fixtures/messy';
+import { generateCleanRows, MESSY_HEADERS, MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
 import { useAppSession } from './session';
 import { openToMapping } from './flow';
 
@@ -20,6 +22,8 @@ const generated = generateCleanRows(ROWS);
 const lastRow = generated[ROWS - 1];
 /** A row whose phone was written as a number (leading 0 lost): the app puts the 0 back and says so. */
 const numberPhone = generated.find((r) => typeof r.cells[PHONE] === 'number')!;
+/** A row the app finds to be the same contact as an earlier one (its row number says which). */
+const dup = MESSY_ROWS.find((r) => r.expect.outcome === 'duplicate')!;
 /** Longer than OMI's 255 characters for a job title: an error on that cell. */
 const LONG_JOB = 'Trưởng phòng kinh doanh khu vực miền Nam '.repeat(8).trim();
 
@@ -134,6 +138,72 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     await editor.waitFor({ state: 'detached' });
     expect(await paged.innerText()).toBe(before);
     await expect.poll(() => inView(paged)).toBe(true);
+
+    expect(ui.errors).toEqual([]);
+  });
+
+  it('explains column headers and row numbers in the grid\'s tooltip, by mouse and by keyboard', async () => {
+    const { ui, harness, tmp } = app;
+    const { page } = ui;
+    const workbook = join(tmp, 'Danh sách khách hàng.xlsx');
+    writeMessyWorkbook(workbook);
+    // The first test left the app in English on the Review screen.
+    await page.getByText('Tiếng Việt', { exact: true }).click();
+    await page.getByRole('button', { name: /Tệp/ }).first().click();
+    await openToMapping(page, harness, workbook);
+    await page.getByTestId('next').click();
+
+    const grid = page.getByTestId('grid');
+    const tip = page.getByTestId('grid-tooltip');
+    const dupRow = grid.locator(`.grid-row[data-row="${dup.sheetRow}"]`);
+    await dupRow.waitFor();
+    const index = await dupRow.getAttribute('data-index');
+    const dupNumber = grid.locator(`.grid-gutter-num[data-index="${index}"]`);
+    const nameHead = grid.locator('[data-head="1"]');
+    const activeEl = async () => page.locator(`[id="${await grid.getAttribute('aria-activedescendant')}"]`);
+
+    // No native tooltips left on the header or the row numbers.
+    expect(await grid.locator('[title]').count()).toBe(0);
+
+    // Hover: the column header says which OMI field the column goes to; a duplicate's number says which row it repeats.
+    await nameHead.hover();
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.innerText()).toContain(`${MESSY_HEADERS[1]} → `);
+    await page.mouse.move(5, 5);
+    await tip.waitFor({ state: 'hidden' });
+    await dupNumber.hover();
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.innerText()).toBe(`trùng với dòng ${dup.expect.duplicateOf}`);
+    await page.mouse.move(5, 5);
+    await tip.waitFor({ state: 'hidden' });
+
+    // Keyboard: left of the first cell is the row's number, the active cell for screen readers too (its row header).
+    await dupRow.locator('.grid-cell[data-pos="1"]').click();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.innerText()).toBe(`trùng với dòng ${dup.expect.duplicateOf}`);
+    await expect.poll(async () => (await activeEl()).getAttribute('role')).toBe('rowheader');
+    expect(await (await activeEl()).textContent()).toBe(String(dup.sheetRow));
+    expect(await dupNumber.getAttribute('class')).toMatch(/cell-active/);
+    await ui.screenshot('grid-3-row-number-tooltip');
+
+    // Up from the first row is the header row: the column's header and its target, also in English.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => (await activeEl()).getAttribute('data-head')).toBe('1');
+    expect(await (await activeEl()).getAttribute('role')).toBe('columnheader');
+    await tip.waitFor({ state: 'visible' });
+    expect(await tip.innerText()).toContain(`${MESSY_HEADERS[1]} → `);
+    expect(await nameHead.getAttribute('aria-describedby')).toBe(await tip.getAttribute('id'));
+    await ui.screenshot('grid-4-header-tooltip');
+    // Enter does not edit a header; down goes back to the first row.
+    await page.keyboard.press('Enter');
+    expect(await grid.locator('input.grid-editor').count()).toBe(0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await activeEl()).getAttribute('data-pos')).toBe('1');
 
     expect(ui.errors).toEqual([]);
   });
