@@ -202,6 +202,8 @@ describe('a user\'s-eye tour of the wizard', () => {
     await page.getByLabel('Mã truy cập (token)').fill('not-the-token');
     await page.getByTestId('test-connection').click();
     await page.getByRole('alert').first().waitFor();
+    // The sentence says what to do here, not "in the Connection step" (this is it).
+    expect(await page.getByRole('alert').first().innerText()).toContain('Hãy dán lại mã');
     await capture('03-connection-wrong-token');
     await page.getByTestId('mode-sandbox').click();
     await page.getByTestId('test-connection').click();
@@ -215,7 +217,10 @@ describe('a user\'s-eye tour of the wizard', () => {
     await page.getByLabel('Mã truy cập (token)').fill('some-token');
     await page.getByTestId('test-connection').click();
     await page.getByRole('alert').first().waitFor();
-    findings['04b-unreachable-message'] = await page.getByRole('alert').first().innerText();
+    // A test is a read nothing retries: the sentence names the address to check, not "it will be retried".
+    const unreachable = await page.getByRole('alert').first().innerText();
+    expect(unreachable).toContain('http://127.0.0.1:9');
+    expect(unreachable).toContain('kiểm tra địa chỉ API');
     await capture('04b-connection-unreachable');
     await page.getByTestId('mode-sandbox').click();
     await page.getByTestId('test-connection').click();

@@ -19,7 +19,27 @@ interface ConnectionState {
   test(): Promise<boolean>;
 }
 
-export const useConnection = create<ConnectionState>((set) => ({
+/**
+ * What a failed "Test connection" says. The client's sentences for a refused token, a dropped connection, a timeout or a 5xx are
+ * written for an upload ("it will be retried", "the request may have been processed: check before sending it
+ * again"); a test is a read that nothing retries, so the user is told where it failed and what to check instead.
+ */
+export function testFailure(error: { code: string; text: Bilingual }, baseUrl: string): Bilingual {
+  // The client's sentence sends the user to "the Connection step": they are on it.
+  if (error.code === 'omi.credentials') {
+    return {
+      vi: 'OMI không chấp nhận mã truy cập (token) này. Hãy dán lại mã lấy từ trang quản trị OMI vào ô "Mã truy cập (token)", rồi bấm "Lưu và kiểm tra kết nối".',
+      en: 'OMI does not accept this access token. Paste the token from the OMI admin page into "Access token" again, then press "Save and test connection".',
+    };
+  }
+  if (error.code !== 'omi.retryable' && error.code !== 'omi.timeout') return error.text;
+  return {
+    vi: `Không kết nối được tới OMI tại ${baseUrl} (hoặc máy chủ đang gặp lỗi). Hãy kiểm tra địa chỉ API và mạng Internet, rồi bấm "Lưu và kiểm tra kết nối" lần nữa.`,
+    en: `Could not reach OMI at ${baseUrl} (or its server is failing). Check the API address and the Internet connection, then press "Save and test connection" again.`,
+  };
+}
+
+export const useConnection = create<ConnectionState>((set, get) => ({
   info: null,
   catalog: null,
   busy: false,
@@ -59,7 +79,7 @@ export const useConnection = create<ConnectionState>((set) => ({
         // Offline: keep working with what was cached, but say so.
         const cached = await request('catalog:get', { refresh: false }).catch(() => null);
         const usable = cached && cached.fetchedAt !== null;
-        set({ error: r.error.text, catalog: usable ? { ...cached, offline: true } : null, usingCache: !!usable });
+        set({ error: testFailure(r.error, get().info?.baseUrl ?? ''), catalog: usable ? { ...cached, offline: true } : null, usingCache: !!usable });
         return false;
       }
       set({ catalog: r.value, tested: true, usingCache: false });
