@@ -62,7 +62,7 @@ describe('a second file dropped while the first is being read', () => {
     await page.getByRole('button', { name: 'Quay lại', exact: true }).click();
     await page.getByTestId('dropzone').waitFor();
     await dropFile(page, fileUrl(small), 'khach-moi.csv');
-    await expect.poll(() => page.getByTestId('row-count').innerText(), { timeout: 60_000 }).toBe(`${SMALL_ROWS.length} dòng`);
+    await expect.poll(() => page.getByTestId('row-count').innerText(), { timeout: 60_000 }).toBe(`${SMALL_ROWS.length} dòng dữ liệu`);
     // The big file's whole read never came back before the small file was shown (it was abandoned, not waited for).
     expect(await wholeReads()).not.toContain('khach-hang-lon.xlsx');
     await ui.screenshot('second-file-1-file');

@@ -7,9 +7,13 @@ const classes = Table.classes;
 const CELL: CSSProperties = { whiteSpace: 'nowrap', maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis' };
 const DIMMED: CSSProperties = { color: 'var(--mantine-color-dimmed)' };
 
-export function PreviewTable({ columns, rows, height }: { columns: Column[]; rows: { rowNumber: number; cells: string[] }[]; height: number }) {
+/**
+ * `label` names the table for screen readers; its scrolling area takes focus (Tab), so the rows and the columns
+ * past the right edge can be scrolled with the arrow keys as well as the mouse.
+ */
+export function PreviewTable({ columns, rows, height, label }: { columns: Column[]; rows: { rowNumber: number; cells: string[] }[]; height: number; label: string }) {
   return (
-    <ScrollArea h={height} type="auto" data-testid="preview">
+    <ScrollArea h={height} type="auto" data-testid="preview" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': label, style: { outlineOffset: -2 } }}>
       <Table fz="xs" striped withColumnBorders stickyHeader>
         <Table.Thead>
           <Table.Tr>

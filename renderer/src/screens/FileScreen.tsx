@@ -14,6 +14,7 @@ import { StepActions } from '../components/StepActions';
 import { PreviewTable } from '../components/PreviewTable';
 import { startWorker } from '../workers/client';
 import type { ColumnConversion } from '../../../shared/ingest/types';
+import './inputRings.css';
 
 export function FileScreen() {
   const { t } = useTranslation();
@@ -60,11 +61,18 @@ export function FileScreen() {
   const encodingsOf = (conv: ColumnConversion) => {
     const by = Object.entries(conv.byEncoding ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
     if (by.length < 2) return t(`encoding.${conv.encoding}`);
-    return by.map(([e, n]) => `${t(`encoding.${e}`)} (${formatNumber(n)})`).join(', ');
+    return by.map(([e, n]) => t('file.encodingCells', { encoding: t(`encoding.${e}`), count: n, n: formatNumber(n) })).join(', ');
   };
+  // The reader also writes each conversion as a note ('Cột "Họ và tên": đã chuyển …'); it is shown once, above, with
+  // its switch, not a second time among the notes.
+  const conversionNote = (n: { vi: string; en: string }) => converted.some((c) => n.vi.startsWith(`Cột "${c.header}":`) && n.en.startsWith(`Column "${c.header}":`));
+  const notes = table?.notes.filter((n) => !conversionNote(n)) ?? [];
   // Until a big file is read whole, its row counts are those of the first rows only: say "counting" instead.
   const partial = table?.partial === true;
   const rowsLabel = (n: number) => (partial ? t('file.rowsCounting', { n: formatNumber(n) }) : t('file.rows', { count: n, n: formatNumber(n) }));
+  // The sheet list counts every row of a sheet (title and header too); the badge counts the rows under the header,
+  // and says so, so "22 rows" beside "20 rows" is not a puzzle.
+  const dataRowsLabel = (n: number) => (partial ? t('file.rowsCounting', { n: formatNumber(n) }) : t('file.dataRows', { count: n, n: formatNumber(n) }));
   const sheetOptions = (workbook?.sheets ?? []).map((s) => ({
     value: s.name,
     label: `${s.name} — ${rowsLabel(s.rowCount)}${s.hidden ? ` (${t('file.hidden')})` : ''}`,
@@ -72,7 +80,7 @@ export function FileScreen() {
   }));
 
   return (
-    <Stack gap="md" maw={1200} mx="auto">
+    <Stack gap="md" maw={1200} mx="auto" data-input-rings>
       <div>
         <Title order={2} size="h3">{t('file.title')}</Title>
         <Text c="dimmed" size="sm">{t('file.intro')}</Text>
@@ -133,7 +141,7 @@ export function FileScreen() {
               </Button>
             </Group>
             <Group gap="xs">
-              <Badge variant="light" size="lg" tt="none" data-testid="row-count" leftSection={partial ? <Loader size={12} /> : undefined}>{rowsLabel(table.rowCount)}</Badge>
+              <Badge variant="light" size="lg" tt="none" data-testid="row-count" leftSection={partial ? <Loader size={12} /> : undefined}>{dataRowsLabel(table.rowCount)}</Badge>
               <Badge variant="light" size="lg" tt="none" color="gray">{t('file.columns', { count: table.columns.length })}</Badge>
               {workbook.encoding && <Badge variant="light" size="lg" tt="none" color="gray">{workbook.encoding}</Badge>}
             </Group>
@@ -171,19 +179,19 @@ export function FileScreen() {
                         {t('file.conversion', { column: c.header, letter: c.letter, encoding: encodingsOf(conv), cells: formatNumber(conv.cells) })}
                         {conv.samples[0] && <> — <i>{conv.samples[0].before}</i> → <b>{conv.samples[0].after}</b></>}
                       </Text>
-                      <Switch checked={on} onChange={() => void f.toggleConversion(c.index)} label={on ? t('file.conversionOn') : t('file.conversionOff')} aria-label={t('file.conversionToggle', { column: c.header })} />
+                      <Switch checked={on} onChange={() => void f.toggleConversion(c.index)} label={on ? t('file.conversionOn') : t('file.conversionOff')} aria-label={t('file.conversionToggle', { column: c.header })} style={{ flexShrink: 0 }} styles={{ label: { whiteSpace: 'nowrap' } }} />
                     </Group>
                   );
                 })}
               </Stack>
             </Alert>
           )}
-          {table.notes.length > 0 && (
-            <Alert color="gray" mb="sm" title={t('file.notes')}>
-              <Stack gap={2}>{table.notes.map((n, i) => <Text key={i} size="sm">{pick(n)}</Text>)}</Stack>
+          {notes.length > 0 && (
+            <Alert color="gray" mb="sm" title={t('file.notes')} data-testid="read-notes">
+              <Stack gap={2}>{notes.map((n, i) => <Text key={i} size="sm">{pick(n)}</Text>)}</Stack>
             </Alert>
           )}
-          <PreviewTable columns={table.columns} rows={table.preview} height={260} />
+          <PreviewTable columns={table.columns} rows={table.preview} height={260} label={t('file.previewLabel')} />
         </Card>
       )}
 

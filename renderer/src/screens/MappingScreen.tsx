@@ -8,6 +8,7 @@ import { Alert, Badge, Button, Card, Group, Loader, Menu, NativeSelect, ScrollAr
 import { useTranslation } from 'react-i18next';
 import type { ColumnMapping, TargetDef, TargetId } from '../../../shared/mapping/types';
 import type { ValueType } from '../../../shared/omi/types';
+import { dynamicKind } from '../../../shared/clean/dynamic-value';
 import { useFile } from '../stores/file';
 import { useMapping } from '../stores/mapping';
 import { useWizard } from '../stores/wizard';
@@ -17,6 +18,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { TargetPicker, type TargetOptions } from '../components/TargetPicker';
 import { HoverTooltip } from '../components/HoverTooltip';
+import './inputRings.css';
 
 const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
 const tableClasses = Table.classes;
@@ -112,7 +114,7 @@ export function MappingScreen() {
   if (!table) return <Text>{t('mapping.noFile')}</Text>;
 
   return (
-    <Stack gap="md" maw={1280} mx="auto">
+    <Stack gap="md" maw={1280} mx="auto" data-input-rings>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">{t('mapping.title')}</Title>
@@ -147,7 +149,7 @@ export function MappingScreen() {
 
       <Card withBorder padding={0}>
         {m.busy || (!current && !m.error) ? <Group p="md"><Loader size="sm" /><Text size="sm">{t('mapping.suggesting')}</Text></Group> : (
-          <ScrollArea h="calc(100vh - 350px)" mih={280} type="auto">
+          <ScrollArea h="calc(100vh - 270px)" mih={280} type="auto">
             <Table stickyHeader verticalSpacing={6} fz="sm" data-testid="mapping-table">
               <Table.Thead>
                 <Table.Tr>
@@ -235,7 +237,8 @@ const MappingRow = memo(function MappingRow({ x, letter, samples, def, data, cla
             </Badge>
           </HoverTooltip>
         )}
-        {def?.group === 'dynamic' && <Text size="xs" c="dimmed">{def.attribute?.fieldType}</Text>}
+        {/* What the attribute takes, in words (its layout type, "select" or "date", means nothing to most users). */}
+        {def?.attribute && <Text size="xs" c="dimmed">{t(`mapping.attrKind.${dynamicKind(def.attribute)}`)}</Text>}
       </td>
     </tr>
   );
