@@ -10,6 +10,7 @@ export type IngestErrorCode =
   | 'ingest.too-many-rows'
   | 'ingest.too-many-columns'
   | 'ingest.cell-too-long'
+  | 'ingest.unclosed-quote'
   | 'ingest.too-large'
   | 'ingest.zip-bomb'
   | 'ingest.unknown-sheet'
@@ -66,6 +67,11 @@ export const ingestErrors = {
       vi: `Ô ở dòng ${row}, cột ${column} (trang "${sheet}", tệp "${file}") dài ${n(length)} ký tự, vượt giới hạn độ dài ô ${n(max)} ký tự. Hãy rút gọn ô đó rồi thử lại.`,
       en: `The cell at row ${row}, column ${column} (sheet "${sheet}", "${file}") is ${n(length)} characters long, over the cell length limit of ${n(max)}. Shorten it and retry.`,
     }, { file, sheet, row, column }),
+  unclosedQuote: (file: string, line: number, limitChars: number) =>
+    new UserError('ingest.unclosed-quote', {
+      vi: `Tệp "${file}": dấu ngoặc kép (") mở một ô ở dòng ${line} nhưng không được đóng trong ${mb(limitChars)} tiếp theo, nên phần còn lại của tệp sẽ bị đọc thành một ô. Hãy mở tệp bằng Notepad, xem dòng ${line}: đóng dấu ngoặc kép đó, hoặc xoá nó (dấu ngoặc kép nằm trong nội dung ô phải viết đôi: ""), rồi lưu và chọn lại tệp.`,
+      en: `"${file}": a quote (") opens a cell on line ${line} and is not closed within the next ${mb(limitChars)}, so the rest of the file would be read as one cell. Open the file in a text editor, go to line ${line} and close that quote or remove it (a quote inside a cell's text must be doubled: ""), then save it and choose it again.`,
+    }, { file }),
   tooLarge: (file: string, bytes: number, max: number) =>
     new UserError('ingest.too-large', {
       vi: `Tệp "${file}" nặng ${mb(bytes)}, vượt giới hạn dung lượng ${mb(max)}. Hãy xoá các trang/cột không cần, hoặc tách thành nhiều tệp nhỏ hơn.`,

@@ -7,7 +7,8 @@ import { extensionOf, sniffContainer, textFormatOf } from './sniff';
 import { detectHeaderRow } from './table/header';
 import { buildTable } from './table/build';
 import { rowWidth, type SourceSheet } from './source';
-import { readDelimitedBytes } from './text/stream';
+import { UnclosedQuote } from './text/open-quote';
+import { readDelimitedBytes, type DelimitedRead } from './text/stream';
 import type { IngestLimits, ReadTableOptions, SheetInfo, Table, Workbook } from './types';
 import { inspectZip } from './zip-guard';
 
@@ -106,7 +107,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
       // The readers stop at their row limit + slack: a preview asks for previewRows - slack to read previewRows.
       const rowLimit = previewRows === undefined ? lim.maxRows : previewRows - ROW_SLACK - 1;
       // Every encoding is read chunk by chunk: a big Windows-1258 or UTF-16 file is never decoded whole.
-      const read = readDelimitedBytes(bytes, sheetName, format, rowLimit);
+      const read = readTextFile(bytes, fileName, sheetName, format, rowLimit);
       let sheet = read.sheet;
       encoding = read.encoding;
       if (previewRows !== undefined) {
@@ -138,6 +139,16 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, limits?: Parti
       });
     },
   };
+}
+
+/** readDelimitedBytes, its reader-level failures told as UserErrors naming the file. */
+function readTextFile(bytes: Uint8Array, fileName: string, sheetName: string, format: Workbook['format'], rowLimit: number): DelimitedRead {
+  try {
+    return readDelimitedBytes(bytes, sheetName, format, rowLimit);
+  } catch (e) {
+    if (e instanceof UnclosedQuote) throw ingestErrors.unclosedQuote(fileName, e.line, e.limitChars);
+    throw e;
+  }
 }
 
 /** Sheet by name, or by 1-based position as the user counts them (`--sheet 2`). */

@@ -32,12 +32,18 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   if (src.truncated) throw ingestErrors.tooManyRows(fileName, src.name, limits.maxRows);
   const notes: Bilingual[] = [...src.notes];
 
-  // Rows are built once; merged ranges and the header search work on them.
+  // Rows are built once; merged ranges and the header search work on them. A sheet that knows its row widths and
+  // has no merged cells (a text file) has its rows built as they are needed instead: the data rows then go from
+  // source to table one at a time, never all alive at once (which made the garbage collector copy them all).
   const rows: (SourceRow | undefined)[] = new Array(src.height);
-  for (let r = 0; r < src.height; r++) {
-    rows[r] = src.row(r);
-    if ((r & 0x3fff) === 0) deadline.check();
+  const lazy = src.merges.length === 0 && src.widths !== undefined && src.widths.length >= src.height;
+  if (!lazy) {
+    for (let r = 0; r < src.height; r++) {
+      rows[r] = src.row(r);
+      if ((r & 0x3fff) === 0) deadline.check();
+    }
   }
+  const rowAt = (r: number): SourceRow | undefined => (lazy && r >= 0 && r < src.height ? (rows[r] ??= src.row(r)) : rows[r]);
   const widthOf = (r: number) => (src.widths && r < src.widths.length ? src.widths[r] : rowWidth(rows[r]));
   let last = rows.length - 1;
   while (last >= 0 && widthOf(last) === 0) last--;
@@ -48,9 +54,9 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
     if (!Number.isInteger(o.headerRow) || o.headerRow < 1 || o.headerRow > last + 1) throw ingestErrors.badHeaderRow(fileName, src.name, o.headerRow, last + 1);
     headerIdx = o.headerRow - 1;
   } else {
-    headerIdx = detectHeaderRow((r) => rows[r], last + 1).row;
+    headerIdx = detectHeaderRow(rowAt, last + 1).row;
   }
-  const skippedAbove = countFilled(rows, 0, headerIdx);
+  const skippedAbove = countFilled(rowAt, 0, headerIdx);
   if (skippedAbove > 0) {
     notes.push({
       vi: `Bỏ qua ${skippedAbove} dòng phía trên dòng tiêu đề (dòng ${headerIdx + 1}), ví dụ tên bảng.`,
@@ -67,7 +73,7 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   }
 
   let first = headerIdx + 1;
-  if (isColumnNumberingRow(rows[first])) {
+  if (isColumnNumberingRow(rowAt(first))) {
     notes.push({
       vi: `Dòng ${first + 1} chỉ đánh số cột (1, 2, 3 …) nên được bỏ qua.`,
       en: `Row ${first + 1} only numbers the columns (1, 2, 3 …), so it was skipped.`,
@@ -76,7 +82,7 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   }
 
   // Width: the widest of the header and the data, after dropping trailing empty columns.
-  let width = rowWidth(rows[headerIdx]);
+  let width = rowWidth(rowAt(headerIdx));
   let dataRows = 0;
   let emptyRows = 0;
   // Merged cells may have widened rows: their widths are measured again.
@@ -105,12 +111,14 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   const conv: ConversionTally[] = new Array(width);
   const pools: (Map<string, string> | null | undefined)[] = new Array(width);
   const out: TableRow[] = new Array(dataRows);
+  const settled: SettledCells = { masks: undefined, rows: dataRows, unicode: 0 };
   let k = 0;
   for (let r = first; r <= last; r++) {
-    const row = rows[r];
-    if (!row || widthAt(r) === 0) continue;
+    if (widthAt(r) === 0) continue;
+    const row = rows[r] ?? (lazy ? src.row(r) : undefined);
+    if (!row) continue;
     if ((k & 0x3fff) === 0) deadline.check();
-    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o, src.nfc === true, pools);
+    out[k] = cleanRow(row, r, k, width, conv, off, src.name, o, src.nfc === true, pools, settled);
     k++;
     rows[r] = undefined; // let the source row go as soon as it is in the table
   }
@@ -119,11 +127,14 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   // cells and no real Unicode Vietnamese (a whole column, or file, typed with legacy fonts).
   for (let c = 0; c < width; c++) {
     const t = conv[c];
-    if (!t || t.cells === 0 || t.unicode > 0 || t.ambiguous.length === 0) continue;
+    if (!t || t.cells === 0 || t.unicode > 0) continue;
+    const ambiguous = ambiguousCells(t.ambiguous, settled.masks, c, out);
+    t.ambiguous = [];
+    if (ambiguous.length === 0) continue;
     const enc = dominant(t);
-    for (let i = 0; i < t.ambiguous.length; i += 2) {
-      const k = t.ambiguous[i] as number;
-      const text = t.ambiguous[i + 1] as string;
+    for (let i = 0; i < ambiguous.length; i += 2) {
+      const k = ambiguous[i] as number;
+      const text = ambiguous[i + 1] as string;
       const decoded = decodeAs(enc, text);
       if (decoded === undefined) continue;
       tally(t, enc, text, decoded);
@@ -132,10 +143,9 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
       (row.raw ??= [])[c] = text;
       row.cells[c] = cleanCellText(decoded);
     }
-    t.ambiguous = [];
   }
 
-  const headerSource = rows[headerIdx]?.texts ?? [];
+  const headerSource = rowAt(headerIdx)?.texts ?? [];
   // Header cells that read as Vietnamese both as they are and through the column's legacy font ("Ghi chó" is
   // "Ghi chú" in TCVN3, and a word of its own) follow the rest of the header row: converted when other headers are
   // plainly legacy text ("Hä vµ tªn"), kept when none is (headers retyped in Unicode over old data).
@@ -208,8 +218,43 @@ interface ConversionTally {
   samples: { before: string; after: string }[];
   /** Cells with Vietnamese letters no legacy font produces (ă, đ, ơ, ư, ạ …): the column is (partly) real Unicode. */
   unicode: number;
-  /** Legacy-looking cells that also read as Vietnamese as they are (pairs: table row index, original text); settled once the whole column is seen. */
+  /**
+   * Legacy-looking cells the table builder looked at that also read as Vietnamese as they are (pairs: table row
+   * index, original text); settled once the whole column is seen. (Such cells the text reader settled are in
+   * SettledCells.masks.)
+   */
   ambiguous: (number | string)[];
+}
+
+/** What buildTable keeps of the cells the text reader settled (see TextSourceRow). */
+interface SettledCells {
+  /**
+   * Per table row, the columns (bits, as TextSourceRow.ambiguous) whose cell reads as Vietnamese both as it is and
+   * through a legacy font: the cell is in the table as it was read, so only where it is needs keeping (one number a
+   * row, made when first needed), for the rare column that turns out to be legacy text.
+   */
+  masks: Int32Array | undefined;
+  /** Rows of the table. */
+  rows: number;
+  /** Columns (bits) in which the reader has settled a cell of real Unicode Vietnamese. */
+  unicode: number;
+}
+
+/**
+ * Column c's ambiguous cells in table row order (pairs: table row index, original text): those the builder kept
+ * (`kept`) merged with those the reader settled (bit c of `masks`, their text the table's cell).
+ */
+function ambiguousCells(kept: (number | string)[], masks: Int32Array | undefined, c: number, out: TableRow[]): (number | string)[] {
+  if (!masks) return kept;
+  const bit = 1 << c;
+  const all: (number | string)[] = [];
+  let i = 0;
+  for (let k = 0; k < masks.length; k++) {
+    while (i < kept.length && (kept[i] as number) < k) all.push(kept[i++], kept[i++]);
+    if (masks[k] & bit) all.push(k, out[k].cells[c]);
+  }
+  while (i < kept.length) all.push(kept[i++], kept[i++]);
+  return all;
 }
 
 function newTally(): ConversionTally {
@@ -247,6 +292,7 @@ function cleanRow(
   o: BuildOptions,
   nfcDone: boolean,
   pools: (Map<string, string> | null | undefined)[],
+  settledCells: SettledCells,
 ): TableRow {
   const cells = row.texts;
   if (cells.length !== width) {
@@ -266,24 +312,20 @@ function cleanRow(
   // Cells the text reader settled need nothing, unless some cell is over the length limit (found below).
   const text = row as TextSourceRow;
   const settled = text.unsettled !== undefined && (text.longest ?? Infinity) <= max ? ~text.unsettled : 0;
-  // Settled cells of Unicode Vietnamese only count towards their column's verdict (real Unicode, not legacy).
-  let unicode = settled !== 0 ? (text.unicode ?? 0) : 0;
+  // Settled cells of Unicode Vietnamese only count towards their column's verdict (real Unicode, not legacy); a
+  // column that has one already needs no more (ConversionTally.unicode is only ever asked whether it is 0).
+  let unicode = settled !== 0 ? (text.unicode ?? 0) & ~settledCells.unicode : 0;
+  settledCells.unicode |= unicode;
   while (unicode !== 0) {
     const bit = unicode & -unicode;
     unicode ^= bit;
     const t = (conv[31 - Math.clz32(bit)] ??= newTally());
     if (t.unicode++ === 0 && t.ambiguous.length > 0) t.ambiguous = [];
   }
-  // Settled cells that read as Vietnamese as they are and through a legacy font: kept while the column may turn
-  // out to be legacy text (as below for the cells looked at).
-  let ambiguous = settled !== 0 ? (text.ambiguous ?? 0) : 0;
-  while (ambiguous !== 0) {
-    const bit = ambiguous & -ambiguous;
-    ambiguous ^= bit;
-    const c = 31 - Math.clz32(bit);
-    const t = (conv[c] ??= newTally());
-    if (t.unicode === 0) t.ambiguous.push(k, cells[c]);
-  }
+  // Settled cells that read as Vietnamese as they are and through a legacy font: their place is kept in case the
+  // column turns out to be legacy text (as below for the cells looked at).
+  const ambiguous = settled !== 0 ? (text.ambiguous ?? 0) : 0;
+  if (ambiguous !== 0) (settledCells.masks ??= new Int32Array(settledCells.rows))[k] = ambiguous;
   for (let c = 0; c < width; c++) {
     if (c < MASKED_COLUMNS && settled & (1 << c)) continue;
     let s = cells[c];
@@ -334,9 +376,9 @@ function cleanRow(
   return out;
 }
 
-function countFilled(rows: (SourceRow | undefined)[], from: number, to: number): number {
+function countFilled(rowAt: (r: number) => SourceRow | undefined, from: number, to: number): number {
   let n = 0;
-  for (let r = from; r < to; r++) if (rows[r]?.texts.some((t) => !isBlank(t))) n++;
+  for (let r = from; r < to; r++) if (rowAt(r)?.texts.some((t) => !isBlank(t))) n++;
   return n;
 }
 

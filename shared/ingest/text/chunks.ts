@@ -1,12 +1,12 @@
 import Papa from 'papaparse';
 import { GUESS_CHARS, guessDelimiter } from './delimiter';
 import { ROW_SLACK } from '../sheet/read';
-import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
-import { decodeLegacyCell, fitsLegacy } from '../legacy/detect';
-import { isBlank, type SourceSheet } from '../source';
+import type { SourceSheet } from '../source';
 import type { Workbook } from '../types';
 import { byteText } from './byte-cells';
-import { MASKED_COLUMNS, NFC_SENSITIVE, POOL_CELL_CHARS, POOL_MAX, delimitedSheet, type RowFacts } from './read';
+import { CellSettler } from './cells';
+import { OPEN_QUOTE_MAX_CHARS, UnclosedQuote, lineAt } from './open-quote';
+import { delimitedSheet } from './read';
 
 /**
  * Turns the next bytes of a file into text. `last` is true for the final call, when a decoder must flush the
@@ -15,12 +15,13 @@ import { MASKED_COLUMNS, NFC_SENSITIVE, POOL_CELL_CHARS, POOL_MAX, delimitedShee
 export type ChunkDecoder = (bytes: Uint8Array, last: boolean) => string;
 
 /**
- * How a file's bytes become cell texts. `text`: each chunk is decoded (UTF-16). `bytes`: the file is parsed as byte
+ * How a file's bytes become cell texts. `text`: each chunk is decoded (UTF-16, or UTF-8 that byte text cannot
+ * stand for), `encoding` naming the decoder's encoding. `bytes`: the file is parsed as byte
  * text (see byte-cells.ts) and each cell with bytes beyond ASCII is decoded by `cell`, which may throw (a strict
  * UTF-8 decoder on bytes UTF-8 forbids: the read is then abandoned); `bom` is the byte text of a byte order mark
  * left at the start of the text (papaparse drops one there).
  */
-export type TextCodec = { kind: 'text'; decode: ChunkDecoder } | { kind: 'bytes'; cell: (bytes: string) => string; bom: string; multiByte: boolean };
+export type TextCodec = { kind: 'text'; decode: ChunkDecoder; encoding: string } | { kind: 'bytes'; cell: (bytes: string) => string; bom: string; multiByte: boolean };
 
 /**
  * Thrown when byte text would not parse as the decoded text does: papaparse accepts Unicode spaces between a
@@ -48,14 +49,21 @@ interface ChunkParser {
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\x00-\x7f]/;
 
+
+/** The quote character (papaparse's default, the only one CSV files use). */
+const QUOTE = '"';
+
 /**
  * Reads a csv/tsv/txt file chunk by chunk (bytes from `start`, decoded by `decode`), so memory stays near the size
  * of the table rather than file + decoded text + table. Each chunk is decoded, joined to the row the previous chunk
  * cut in two (as papaparse's own streamers do) and parsed; a row is never split between chunks, so a cell is
  * whole when it is NFC-normalised (a combining tone mark never meets its letter across a cell boundary: delimiters,
- * quotes and line breaks compose with nothing). Meanwhile each row is measured for the table builder
- * (TextSourceRow): which cells are plain ASCII with no blank edge (nothing to clean), the longest cell, and short
- * cells of category columns share one string per value. Parsing stops after the row limit + slack.
+ * quotes and line breaks compose with nothing). Meanwhile each row is measured for the table builder (CellSettler,
+ * TextSourceRow). Parsing stops after the row limit + slack.
+ *
+ * A quote that opens a cell and is never closed would make each following chunk parse the growing row again (time
+ * growing with the square of the file): while such a cell is open, chunks without a quote are only gathered, and
+ * once it runs on for more than OPEN_QUOTE_MAX_CHARS the read stops with UnclosedQuote (the line it opened on).
  * `chunkBytes` is for tests (small chunks put boundaries everywhere).
  */
 export function readDelimitedChunks(
@@ -80,18 +88,23 @@ export function readDelimitedChunks(
   // The line break and the delimiter are guessed once, on the first megabyte of text as papaparse would on the
   // whole text (it looks at the first 1 MB and 10 rows), never on a chunk that may hold half a row.
   const head: string[] = [];
+  // Where each of them ends in the file (byte text: character i of a chunk is byte end - length + i).
+  const headEnds: number[] = [];
   let headChars = 0;
   do {
     const text = next();
     head.push(text);
+    headEnds.push(pos);
     headChars += text.length;
   } while (!decoded && headChars < GUESS_CHARS);
   // Papa.parse drops a byte order mark left at the start of the text (a file saved twice with one): so here.
   const bom = codec.kind === 'text' ? '\ufeff' : codec.bom;
   let lead = '';
   for (let i = 0; i < head.length && lead.length < bom.length; i++) lead += head[i].slice(0, bom.length - lead.length);
+  let dropped = 0;
   if (bom !== '' && lead === bom) {
     // (It may be cut between the first chunks: tests read in chunks of a few bytes.)
+    dropped = bom.length;
     let drop = bom.length;
     for (let i = 0; drop > 0; i++) {
       const cut = Math.min(drop, head[i].length);
@@ -101,33 +114,61 @@ export function readDelimitedChunks(
   }
   const headText = head.join('');
   const guess = Papa.parse<string[]>(headText, { delimiter: format === 'tsv' ? '\t' : ',', preview: 11 }).meta;
+  const delimiter = format === 'tsv' ? '\t' : guessDelimiter(headText, guess.linebreak);
+  const newline = guess.linebreak;
   const handle = new (Papa as unknown as { ParserHandle: new (config: Papa.ParseConfig) => ChunkParser }).ParserHandle({
-    delimiter: format === 'tsv' ? '\t' : guessDelimiter(headText, guess.linebreak),
-    newline: guess.linebreak as Papa.ParseConfig['newline'],
+    delimiter,
+    newline: newline as Papa.ParseConfig['newline'],
     skipEmptyLines: false,
   });
   const data: string[][] = [];
-  const facts = new Facts();
-  const memo = new Map<string, CellText>();
-  // Short cells of category columns (gender, group, source, city …) share one string per value, as in buildTable.
-  const pools: (Map<string, string> | null | undefined)[] = [];
+  const cells = new CellSettler(codec.kind === 'bytes' ? codec.cell : undefined);
   let quoteRow = -1;
   let truncated = false;
+  // The start of the row the last parse left unfinished, and the text from there on not parsed yet.
   let partial = '';
   let base = 0;
+  // Where (in the text, from its start) the quote opening a cell still open at the end of `partial` stands: -1 when
+  // none is known to be open. `pending`: chunks read since, not parsed yet (they hold no quote that could close it).
+  let openAt = -1;
+  let pending: string[] = [];
+  let pendingChars = 0;
   for (let h = 0; ; h++) {
     let text: string;
+    let end: number;
     if (h < head.length) {
       text = head[h];
       head[h] = '';
-    } else text = next();
-    // Joins the row the previous chunk cut in two, as papaparse's own streamers do.
-    const input = partial + text;
+      end = headEnds[h];
+    } else {
+      text = next();
+      end = pos;
+    }
     const last = decoded && h >= head.length - 1;
+    if (openAt >= 0 && !last && text.indexOf(QUOTE) < 0) {
+      // The open cell cannot close in this chunk: parsing the row again now would find what the last parse found.
+      pending.push(text);
+      pendingChars += text.length;
+      if (base + partial.length + pendingChars - openAt > OPEN_QUOTE_MAX_CHARS) throw unclosed(openAt);
+      continue;
+    }
+    // Joins the row the previous chunk cut in two, as papaparse's own streamers do.
+    const input = pending.length > 0 ? partial + pending.join('') + text : partial + text;
+    pending = [];
+    pendingChars = 0;
     const res = handle.parse(input, base, !last);
     if (!last) {
       partial = input.substring(res.meta.cursor - base);
       base = res.meta.cursor;
+      openAt = -1;
+      // A row longer than a chunk: is a quoted cell open at its end (papaparse reports it only on a last parse)?
+      if (partial.length > text.length) {
+        const open = handle.parse(partial, base, false).errors.find((e) => e.code === 'MissingQuotes');
+        if (open) {
+          openAt = base + (open.index ?? 1) - 1;
+          if (base + partial.length - openAt > OPEN_QUOTE_MAX_CHARS) throw unclosed(openAt);
+        }
+      }
     } else partial = '';
     if (quoteRow < 0) {
       // A quote error in the row carried over to the next chunk is not one yet: that row is parsed again whole.
@@ -136,142 +177,28 @@ export function readDelimitedChunks(
     }
     // A chunk of plain ASCII (many files are) needs no look at its cells' characters.
     const ascii = !NON_ASCII.test(input);
-    if (!ascii && codec.kind === 'bytes' && codec.multiByte && input.includes('"') && QUOTE_THEN_HIGH.test(input)) throw new NeedsDecodedText();
+    const quoted = input.indexOf(QUOTE) >= 0;
+    if (!ascii && quoted && codec.kind === 'bytes' && codec.multiByte && QUOTE_THEN_HIGH.test(input)) throw new NeedsDecodedText();
     const rows = res.data;
+    // Quote-free byte text is split by papaparse exactly at each delimiter and line break (its fast mode), so the
+    // cells lie one after another in the file's bytes, where they are measured.
+    const fromBytes = codec.kind === 'bytes' && !quoted && delimiter.length === 1;
+    let at = end - input.length;
     for (let r = 0; r < rows.length; r++) {
       if (data.length >= preview) {
         truncated = true;
         break;
       }
       const row = rows[r];
-      let unsettled = 0;
-      let unicode = 0;
-      let ambiguous = 0;
-      let longest = 0;
-      let width = 0;
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        const n = cell.length;
-        if (n === 0) continue;
-        if (ascii || isAscii(cell)) {
-          if (n > longest) longest = n;
-          if (cell.charCodeAt(0) <= 0x20 || cell.charCodeAt(n - 1) <= 0x20) {
-            // Blank at an edge: buildTable trims it.
-            if (!isBlank(cell)) width = c + 1;
-            if (c < MASKED_COLUMNS) unsettled |= 1 << c;
-            continue;
-          }
-          // Plain ASCII with printable edges: final as it is, and not blank.
-          width = c + 1;
-          if (c < MASKED_COLUMNS && n <= POOL_CELL_CHARS) {
-            const pool = pools[c];
-            if (pool === null) continue;
-            const p = pool ?? (pools[c] = new Map());
-            const same = p.get(cell);
-            if (same !== undefined) row[c] = same;
-            else if (p.size < POOL_MAX) p.set(cell, cell);
-            else pools[c] = null;
-          }
-          continue;
-        }
-        // Beyond ASCII: decoded, normalised and classified once per distinct text (names, cities, titles repeat),
-        // and every repeat shares that one string.
-        let e = memo.get(cell);
-        if (e === undefined) {
-          e = cellOf(codec.kind === 'bytes' ? codec.cell(cell) : cell);
-          if (memo.size >= MEMO_MAX) memo.clear();
-          memo.set(cell, e);
-        }
-        row[c] = e.text;
-        if (e.text.length > longest) longest = e.text.length;
-        if (!e.blank) width = c + 1;
-        if (c >= MASKED_COLUMNS) continue;
-        // What buildTable would still do: trim edges, or weigh legacy-font text against the rest of its column.
-        if (e.settle === UNSETTLED) unsettled |= 1 << c;
-        else if (e.settle === UNICODE) unicode |= 1 << c;
-        else if (e.settle === AMBIGUOUS) ambiguous |= 1 << c;
-      }
-      facts.push(unsettled, unicode, ambiguous, longest, width);
+      if (fromBytes) at = cells.measureBytes(row, bytes, at, newline.length, ascii);
+      else cells.measureText(row, ascii);
       data.push(row);
     }
     if (truncated || last) break;
   }
-  return delimitedSheet(data, sheetName, quoteRow, truncated, facts.done());
-}
+  return delimitedSheet(data, sheetName, quoteRow, truncated, cells.done());
 
-/** Distinct non-ASCII cell texts remembered; cleared when full. */
-const MEMO_MAX = 50_000;
-
-/** What buildTable still has to do with a cell beyond ASCII (see TextSourceRow). */
-const SETTLED = 0;
-const UNSETTLED = 1;
-const UNICODE = 2;
-const AMBIGUOUS = 3;
-
-/** A cell beyond ASCII: its text (NFC), whether it is blank, and what buildTable still has to do with it. */
-interface CellText {
-  text: string;
-  blank: boolean;
-  settle: number;
-}
-
-function cellOf(decoded: string): CellText {
-  let text = decoded;
-  let flags = classifyCell(text);
-  if (flags & NEEDS_NFC) {
-    // Windows-1258's separate tone marks, mostly. Whole cells only: a row is never cut between chunks.
-    if (NFC_SENSITIVE.test(text)) text = text.normalize('NFC');
-    flags = classifyCell(text, true);
+  function unclosed(at: number): UnclosedQuote {
+    return new UnclosedQuote(lineAt(bytes, start, codec, dropped + at, newline), OPEN_QUOTE_MAX_CHARS);
   }
-  // As buildTable's cleanRow would decide: trim the edges or decode legacy-font text (left to it), count towards
-  // the column being real Unicode, or keep for the column's verdict (text that reads as Vietnamese both as it is and
-  // through a legacy font); anything else is final.
-  let settle = SETTLED;
-  if (flags & EDGE_BLANK) settle = UNSETTLED;
-  else if (flags & UNICODE_VIETNAMESE) settle = UNICODE;
-  else if (flags & LEGACY_SIGNS) settle = decodeLegacyCell(text) ? UNSETTLED : fitsLegacy(text) ? AMBIGUOUS : SETTLED;
-  return { text, blank: isBlank(text), settle };
-}
-
-/** Every character below 0x80 (a loop: cheaper than a regular expression on short cells). */
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-/** RowFacts being gathered, one entry a row, in typed arrays that grow by doubling. */
-class Facts {
-  private n = 0;
-  private unsettled: Int32Array = new Int32Array(1 << 12);
-  private unicode: Int32Array = new Int32Array(1 << 12);
-  private ambiguous: Int32Array = new Int32Array(1 << 12);
-  private longest: Int32Array = new Int32Array(1 << 12);
-  private widths: Int32Array = new Int32Array(1 << 12);
-
-  push(unsettled: number, unicode: number, ambiguous: number, longest: number, width: number): void {
-    if (this.n === this.widths.length) {
-      this.unsettled = grow(this.unsettled);
-      this.unicode = grow(this.unicode);
-      this.ambiguous = grow(this.ambiguous);
-      this.longest = grow(this.longest);
-      this.widths = grow(this.widths);
-    }
-    const i = this.n++;
-    this.unsettled[i] = unsettled;
-    this.unicode[i] = unicode;
-    this.ambiguous[i] = ambiguous;
-    this.longest[i] = longest;
-    this.widths[i] = width;
-  }
-
-  done(): RowFacts {
-    const n = this.n;
-    return { unsettled: this.unsettled.subarray(0, n), unicode: this.unicode.subarray(0, n), ambiguous: this.ambiguous.subarray(0, n), longest: this.longest.subarray(0, n), widths: this.widths.subarray(0, n) };
-  }
-}
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }

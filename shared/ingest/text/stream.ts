@@ -25,7 +25,7 @@ export function readDelimitedBytes(bytes: Uint8Array, sheetName: string, format:
   const read = (start: number, codec: TextCodec) => readDelimitedChunks(bytes, start, codec, sheetName, format, maxRows, chunkBytes);
   const utf16Codec = (encoding: string): TextCodec => {
     const decoder = new TextDecoder(encoding);
-    return { kind: 'text', decode: (chunk, last) => decoder.decode(chunk, { stream: !last }) };
+    return { kind: 'text', encoding, decode: (chunk, last) => decoder.decode(chunk, { stream: !last }) };
   };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { sheet: readUtf8(read, 3, false), encoding: 'utf-8' };
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;

@@ -29,6 +29,7 @@ export function readUtf8(read: (start: number, codec: TextCodec) => SourceSheet,
   const utf8 = new TextDecoder('utf-8', { fatal: strict, ignoreBOM: true });
   return read(start, {
     kind: 'text',
+    encoding: 'utf-8',
     decode: (chunk, last) => {
       try {
         return utf8.decode(chunk, { stream: !last });
