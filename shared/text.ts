@@ -5,6 +5,12 @@
 export interface Bilingual {
   vi: string;
   en: string;
+  /**
+   * Optional technical detail of this one occurrence (HTTP status, status_code, the server's own words), kept out
+   * of the sentences so that alike failures read alike and group together; shown after the sentence where there is
+   * room for it (reports, a row's tooltip). Language-neutral: it is quoted, not translated. Never holds the token.
+   */
+  detail?: string;
 }
 
 /** Where in the user's file something happened; every part optional. Rows and columns are 1-based as Excel shows them. */
