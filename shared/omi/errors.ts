@@ -28,11 +28,16 @@ export class OmiError extends Error {
    * (timeout, dropped connection, malformed body): the caller must check before sending again.
    */
   readonly maybeProcessed: boolean;
+  /**
+   * The server's own explanation (the envelope's `message`), token removed, when it gave one: the upload engine
+   * reads which field a refusal is about from it. Also quoted in `text.detail`.
+   */
+  readonly serverMessage?: string;
   readonly text: Bilingual;
 
   constructor(init: {
     kind: OmiErrorKind; text: Bilingual; httpStatus?: number; statusCode?: number; retryAfterMs?: number;
-    rows?: RowRejection[]; maybeProcessed?: boolean;
+    rows?: RowRejection[]; maybeProcessed?: boolean; serverMessage?: string;
   }) {
     super(init.text.en);
     this.name = 'OmiError';
@@ -43,6 +48,7 @@ export class OmiError extends Error {
     this.retryAfterMs = init.retryAfterMs;
     this.rows = init.rows;
     this.maybeProcessed = init.maybeProcessed ?? false;
+    if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
   }
 }
 
