@@ -65,6 +65,8 @@ describe('a second file dropped while the first is being read', () => {
     await expect.poll(() => page.getByTestId('row-count').innerText(), { timeout: 60_000 }).toBe(`${SMALL_ROWS.length} dòng dữ liệu`);
     // The big file's whole read never came back before the small file was shown (it was abandoned, not waited for).
     expect(await wholeReads()).not.toContain('khach-hang-lon.xlsx');
+    // Its own details: its text encoding, in words.
+    expect(await page.getByTestId('text-encoding').innerText()).toBe('Bảng mã: Unicode (UTF-8)');
     await ui.screenshot('second-file-1-file');
 
     // Its mapping: the small file's three columns only.

@@ -143,7 +143,11 @@ export function FileScreen() {
             <Group gap="xs">
               <Badge variant="light" size="lg" tt="none" data-testid="row-count" leftSection={partial ? <Loader size={12} /> : undefined}>{dataRowsLabel(table.rowCount)}</Badge>
               <Badge variant="light" size="lg" tt="none" color="gray">{t('file.columns', { count: table.columns.length })}</Badge>
-              {workbook.encoding && <Badge variant="light" size="lg" tt="none" color="gray">{workbook.encoding}</Badge>}
+              {workbook.encoding && (
+                <Badge variant="light" size="lg" tt="none" color="gray" data-testid="text-encoding">
+                  {t('file.textEncoding', { name: t(`file.encodingName.${workbook.encoding}`, { defaultValue: workbook.encoding.toUpperCase() }) })}
+                </Badge>
+              )}
             </Group>
           </Group>
 
