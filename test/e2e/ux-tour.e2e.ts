@@ -3,9 +3,9 @@
  * → File (a file that is not a spreadsheet, then the messy workbook) → Mapping → Review (errors, a fix, filters,
  * find & replace, undo, duplicate groups) → Import (progress, pause, resume, cancel) → Results (report, re-import,
  * history). Every state is photographed in Vietnamese and English, light and dark (test-results/ux/*.png), and
- * checked in each: no raw translation key on screen, nothing wider than the window, no console error. What a
- * person should look at but a test cannot judge (cut-off text, text of the other language, controls without a
- * visible focus mark) is written to test-results/ux/findings.json for the review.
+ * checked in each: no raw translation key on screen, nothing wider than the window, the review grid's headers over
+ * their columns, no console error. What a person should look at but a test cannot judge (cut-off text, text of the
+ * other language, controls without a visible focus mark) is written to test-results/ux/findings.json.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -44,6 +44,8 @@ interface Seen {
   keys: string[];
   /** The page is wider than the window (a horizontal scroll bar on the whole app). */
   pageWider: boolean;
+  /** Review grid columns whose header does not stand over its cells (header left ≠ first row's cell left). */
+  gridMisaligned: string[];
 }
 
 /** Runs in the page: see `Seen`. Data areas (the grid, tables of the file's values, inputs) are left out of the language check. */
@@ -69,7 +71,7 @@ function inspect(args: { lang: Lang; keys: string[] }): Seen {
     }
     return false;
   };
-  const seen: Seen = { outside: [], cut: [], otherLanguage: [], keys: [], pageWider: document.documentElement.scrollWidth > W + 1 };
+  const seen: Seen = { outside: [], cut: [], otherLanguage: [], keys: [], pageWider: document.documentElement.scrollWidth > W + 1, gridMisaligned: [] };
   const keySet = new Set(args.keys);
   for (const el of Array.from(document.body.querySelectorAll('*'))) {
     if (!visible(el)) continue;
@@ -99,8 +101,20 @@ function inspect(args: { lang: Lang; keys: string[] }): Seen {
     if (args.lang === 'en' && vietnamese.test(text) && !/^(Tiếng Việt)$/.test(text)) seen.otherLanguage.push(describeEl(el));
     if (args.lang === 'vi' && !vietnamese.test(text) && /^[A-Za-z][a-z]+( [a-z]+){1,}[.!?]?$/.test(text)) seen.otherLanguage.push(describeEl(el));
   }
+  const firstRow = document.querySelector('[data-testid="grid"] .grid-row[data-row]');
+  if (firstRow) {
+    for (const head of Array.from(document.querySelectorAll<HTMLElement>('[data-testid="grid"] .grid-head-cell[data-head]'))) {
+      const cell = firstRow.querySelector(`.grid-cell[data-col="${head.dataset.head}"]`);
+      if (!cell) continue;
+      const h = head.getBoundingClientRect();
+      const c = cell.getBoundingClientRect();
+      if (Math.abs(h.left - c.left) > 1 || Math.abs(h.width - c.width) > 1) {
+        seen.gridMisaligned.push(`column ${head.dataset.head} "${head.innerText.split('\n')[0]}": header ${Math.round(h.left)}+${Math.round(h.width)}, cells ${Math.round(c.left)}+${Math.round(c.width)}`);
+      }
+    }
+  }
   const uniq = (a: string[]) => [...new Set(a)].slice(0, 30);
-  return { outside: uniq(seen.outside), cut: uniq(seen.cut), otherLanguage: uniq(seen.otherLanguage), keys: uniq(seen.keys), pageWider: seen.pageWider };
+  return { outside: uniq(seen.outside), cut: uniq(seen.cut), otherLanguage: uniq(seen.otherLanguage), keys: uniq(seen.keys), pageWider: seen.pageWider, gridMisaligned: seen.gridMisaligned };
 }
 
 /** Tabs through the screen (at most `stops` times) and lists the controls whose focus cannot be seen. */
@@ -162,6 +176,7 @@ describe('a user\'s-eye tour of the wizard', () => {
       save();
       expect(seen.keys, `${id}: raw translation keys`).toEqual([]);
       expect(seen.pageWider, `${id}: the page is wider than 1366 px`).toBe(false);
+      expect(seen.gridMisaligned, `${id}: review grid headers not over their columns`).toEqual([]);
     }
     await setLang(page, 'vi');
     await page.emulateMedia({ colorScheme: 'light' });
