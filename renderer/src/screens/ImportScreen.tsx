@@ -7,9 +7,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { Accordion, Alert, Badge, Box, Button, Card, Group, Loader, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Sparkline } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
-import type { ImportMode, RowOutcome } from '../../../shared/upload/types';
+import type { ImportMode, ImportProgress, RowOutcome } from '../../../shared/upload/types';
 import type { Bilingual } from '../../../shared/text';
-import type { ThroughputPoint } from '../stores/importer';
+import type { ImportState, ThroughputPoint } from '../stores/importer';
 import { importInFlight, useImport } from '../stores/importer';
 import { useReview } from '../stores/review';
 import { useWizard } from '../stores/wizard';
@@ -147,9 +147,20 @@ const FailureList = memo(function FailureList({ failures, count, pick }: { failu
  * progress and the chart's points: a progress event re-renders this card only, not the whole screen.
  */
 function ProgressCard() {
-  const { t } = useTranslation();
-  const { p, throughput, pause, resume, cancel } = useImport(useShallow((s) => ({ p: s.progress, throughput: s.throughput, pause: s.pause, resume: s.resume, cancel: s.cancel })));
+  const { progress, throughput, pause, resume, cancel } = useImport(useShallow((s) => ({ progress: s.progress, throughput: s.throughput, pause: s.pause, resume: s.resume, cancel: s.cancel })));
+  // The figures are redrawn at transition priority (the memoised card below gets the deferred progress): ten
+  // progress events a second never make one long task on a busy machine, as React renders in slices and lets
+  // input in between; the final state shows as soon as the thread is free.
+  const p = useDeferredValue(progress);
+  const points = useDeferredValue(throughput);
   if (!p) return null;
+  return <ProgressFigures p={p} throughput={points} pause={pause} resume={resume} cancel={cancel} />;
+}
+
+type ProgressProps = { p: ImportProgress; throughput: ThroughputPoint[] } & Pick<ImportState, 'pause' | 'resume' | 'cancel'>;
+
+const ProgressFigures = memo(function ProgressFigures({ p, throughput, pause, resume, cancel }: ProgressProps) {
+  const { t } = useTranslation();
   const running = !p.final;
   const done = p.created + p.updated + p.skipped + p.failed;
   const percent = p.total > 0 ? Math.min(100, (done / p.total) * 100) : 0;
@@ -181,7 +192,7 @@ function ProgressCard() {
       )}
     </Card>
   );
-}
+});
 
 const EMPTY_POINTS: ThroughputPoint[] = [];
 
