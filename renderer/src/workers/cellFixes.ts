@@ -15,18 +15,51 @@ export function titleCase(text: string): string {
     .replace(/(^|[\s\-'(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase('vi'));
 }
 
-/** Replaces every occurrence of `find` in `text`; returns null when there is none. */
+/**
+ * Replaces every occurrence of `find` in `text`; returns null when there is none. Kept for callers of the
+ * older "inside any cell" replace; the review screen uses cellReplacer, which matches whole cells by default.
+ */
 export function replaceAll(text: string, find: string, replacement: string, matchCase: boolean): string | null {
-  if (!find) return null;
-  if (matchCase) return text.includes(find) ? text.split(find).join(replacement) : null;
-  const lower = text.toLocaleLowerCase('vi');
-  const needle = find.toLocaleLowerCase('vi');
-  if (!lower.includes(needle)) return null;
-  let out = '';
-  let at = 0;
-  for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, at)) {
-    out += text.slice(at, i) + replacement;
-    at = i + needle.length;
-  }
-  return out + text.slice(at);
+  return cellReplacer(find, replacement, { matchCase, wholeCell: false })?.(text) ?? null;
+}
+
+/** How find & replace matches a cell. */
+export interface MatchOptions {
+  /** Letters must have the same case ("Nam" does not match "nam"). */
+  matchCase: boolean;
+  /** The cell's whole text (spaces at its ends aside) must be `find`; otherwise any part of the cell may match. */
+  wholeCell: boolean;
+}
+
+/** Regex syntax characters, escaped so the user's text is matched literally (valid under the `u` flag). */
+const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
+
+/**
+ * A function that gives a cell's text after replacing `find` by `replacement`, or null when the cell does not match
+ * (so an unmatched cell is never rewritten, not even to normalise it). Null when `find` is blank.
+ *
+ * Written for Vietnamese text typed in many ways: both sides are compared in NFC, so "Nguyễn" typed with combining
+ * marks matches "Nguyễn" typed precomposed; case is ignored with Unicode case folding (Ă/ă, Ư/ư, Đ/đ, Ễ/ễ …) unless
+ * `matchCase`; diacritics always count ("Nam" never matches "Năm"), and a match never ends just before a
+ * combining mark, so part of a letter is never replaced. With `wholeCell`, spaces at the ends of the cell and of `find` are ignored.
+ */
+export function cellReplacer(find: string, replacement: string, options: MatchOptions): ((text: string) => string | null) | null {
+  const needle = find.normalize('NFC');
+  if (!needle.trim()) return null;
+  // A whole cell is compared without the spaces at its ends, on both sides.
+  const literal = (options.wholeCell ? needle.trim() : needle).replace(SYNTAX, '\\$&');
+  const flags = options.matchCase ? 'u' : 'iu';
+  const pattern = options.wholeCell
+    ? new RegExp(`^[\\s\\u00a0]*${literal}[\\s\\u00a0]*$`, flags)
+    : new RegExp(`${literal}(?!\\p{M})`, `g${flags}`);
+  const value = replacement.normalize('NFC');
+  return (text) => {
+    if (!text) return null;
+    const nfc = text.normalize('NFC');
+    pattern.lastIndex = 0;
+    if (!pattern.test(nfc)) return null;
+    if (options.wholeCell) return value;
+    pattern.lastIndex = 0;
+    return nfc.replace(pattern, () => value);
+  };
 }

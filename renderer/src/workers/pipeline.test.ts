@@ -113,6 +113,56 @@ describe('the pipeline worker state', () => {
     expect(p.replace('TP.HCM', 'x', 1, true).touched).toBe(0);
   });
 
+  it('find & replace counts over every row first, then replaces whole gender cells only, as one undo step of user edits', async () => {
+    const { p } = await prepared();
+    const gender = 4;
+    const q = { find: 'Nam', replace: 'Male', column: null, matchCase: false, wholeCell: true };
+    // Expected from the fixture itself: cells whose whole (trimmed) text is "nam" in any case, per column.
+    const whole = (col: number) => MESSY_ROWS.filter((r) => r.table[col].trim().toLowerCase() === 'nam').length;
+    const inside = (col: number) => MESSY_ROWS.filter((r) => r.table[col].toLowerCase().includes('nam')).length;
+    expect(whole(gender)).toBeGreaterThan(2);
+    expect(inside(1) + inside(3)).toBeGreaterThan(0);
+    const preview = p.findReplace(q, false);
+    expect(preview).toEqual({ cells: whole(gender), columns: [{ column: gender, cells: whole(gender) }] });
+    expect(preview.summary).toBeUndefined();
+    expect(p.rows(0, 1000).filter((r) => r.edited.length > 0)).toHaveLength(0);
+    // Inside cells, the same words would reach names and emails too: the preview says so per column.
+    const loose = p.findReplace({ ...q, wholeCell: false }, false);
+    expect(loose.columns).toEqual([1, 3, gender].map((c) => ({ column: c, cells: inside(c) })).filter((c) => c.cells > 0));
+    // Diacritics count: "Năm" matches no cell.
+    expect(p.findReplace({ ...q, find: 'Năm' }, false).cells).toBe(0);
+
+    const done = p.findReplace(q, true);
+    expect(done.summary?.touched).toBe(whole(gender));
+    const rows = p.rows(0, 1000);
+    expect(rows.map((r) => r.cells[1])).toEqual(MESSY_ROWS.map((r) => r.table[1]));
+    expect(rows.map((r) => r.cells[3])).toEqual(MESSY_ROWS.map((r) => r.table[3]));
+    const changed = rows.filter((r) => r.edited.includes(gender));
+    expect(changed).toHaveLength(whole(gender));
+    for (const r of changed) {
+      expect(r.cells[gender]).toBe('Male');
+      expect(r.editedFrom).toEqual([{ column: gender, before: MESSY_ROWS.find((m) => m.sheetRow === r.rowNumber)!.table[gender] }]);
+    }
+    p.undo();
+    expect(p.rows(0, 1000).map((r) => r.cells[gender])).toEqual(MESSY_ROWS.map((r) => r.table[gender]));
+    expect(p.rows(0, 1000).filter((r) => r.edited.length > 0)).toHaveLength(0);
+    expect(p.findReplace({ ...q, find: 'no such text' }, true).summary?.canRedo).toBe(true);
+  });
+
+  it('a row fixed under the Errors filter stays in view until the filter is chosen again', async () => {
+    const { p } = await prepared();
+    expect(p.setFilter('errors').viewCount).toBe(1);
+    const t = p.rows(0, 1)[0].rowIndex;
+    const s = p.edit(t, 2, '0903 111 222');
+    expect(s.counts.invalid).toBe(0);
+    expect(s.viewCount).toBe(1);
+    expect(s.outOfFilter).toBe(1);
+    expect(p.rows(0, 1)[0]).toMatchObject({ rowIndex: t, status: 'valid' });
+    const again = p.setFilter('errors');
+    expect(again.viewCount).toBe(0);
+    expect(again.outOfFilter).toBeUndefined();
+  });
+
   it('plans only the valid rows, and re-plans a chosen subset', async () => {
     const { p, summary } = await prepared();
     const plan = p.plan('create', { chunkSize: 50, concurrency: 2, maxRetries: 3 });

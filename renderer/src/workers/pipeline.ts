@@ -10,9 +10,9 @@ import { isSwitchable, switchableCodesIn } from '../../../shared/prepare/keep';
 import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 import { UserError } from '../../../shared/text';
 import * as engine from './engine';
-import { replaceAll, titleCase, trimCell } from './cellFixes';
+import { cellReplacer, replaceAll, titleCase, trimCell } from './cellFixes';
 import type {
-  BulkFix, CatalogInput, DuplicatePreview, GridRow, IssueCount, MappingSuggestion, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
+  BulkFix, CatalogInput, DuplicatePreview, FindReplaceQuery, GridRow, IssueCount, MappingSuggestion, ReplaceCount, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
 } from './protocol';
 import { duplicatePreview } from './duplicatePreview';
 import { DuplicateIndex, regroup } from './regroup';
@@ -93,6 +93,13 @@ export class Pipeline {
   private onlyRows: Set<number> | null = null;
   private view = new Int32Array(0);
   private version = 0;
+  /** Each edited cell's value before the user's first edit: table row index → column → value (shown in the row details). */
+  private originals = new Map<number, Map<number, string>>();
+  /**
+   * Rows shown under the filter when the user changed them: they stay in view although they may no longer match,
+   * until the filter is chosen again (a fixed error should not vanish under the user's eyes).
+   */
+  private pinned = new Set<number>();
 
   /**
    * Opens a file from its first rows only, so the File and Mapping screens can show it at once; `loadFull` (or any
@@ -184,6 +191,7 @@ export class Pipeline {
     this.filter = 'all';
     this.issueCode = undefined;
     this.onlyRows = null;
+    this.pinned.clear();
     this.prepareEverything();
     return this.summary();
   }
@@ -193,6 +201,7 @@ export class Pipeline {
     this.filter = filter;
     this.issueCode = issueCode;
     this.onlyRows = rowNumbers?.length ? new Set(rowNumbers.map((n) => this.indexOfNumber.get(n) ?? -1)) : null;
+    this.pinned.clear();
     this.rebuildView();
     return this.summary();
   }
@@ -217,6 +226,8 @@ export class Pipeline {
       };
       const kept = this.keeps.get(t);
       if (kept) g.kept = [...kept].map(([column, codes]) => ({ column, codes: [...codes] }));
+      const originals = this.originals.get(t);
+      if (g.edited.length && originals) g.editedFrom = g.edited.map((column) => ({ column, before: originals.get(column) ?? '' }));
       out.push(g);
     }
     return out;
@@ -316,6 +327,37 @@ export class Pipeline {
     return { ...this.summary(), touched };
   }
 
+  /**
+   * Find & replace over every row of the table (not only the rows in view): counts the cells that would change per
+   * column, and with `apply` replaces them as one undoable step, each cell recorded as a user edit (before → after).
+   * Matching is cellReplacer's: whole cells by default, NFC, case folded unless `matchCase`, diacritics count.
+   */
+  findReplace(query: FindReplaceQuery, apply: boolean): ReplaceCount & { summary?: ReviewSummary & { touched: number } } {
+    const table = needs(this.table, 'bảng / table');
+    const replacer = cellReplacer(query.find, query.replace, query);
+    const cols = query.column === null ? table.columns.map((c) => c.index) : [query.column];
+    const perColumn = new Map<number, number>(cols.map((c) => [c, 0]));
+    const edits: Edit[] = [];
+    let cells = 0;
+    if (replacer) {
+      for (let t = 0; t < table.rows.length; t++) {
+        const row = table.rows[t].cells;
+        for (const col of cols) {
+          const before = row[col] ?? '';
+          const after = replacer(before);
+          if (after === null || after === before) continue;
+          cells++;
+          perColumn.set(col, perColumn.get(col)! + 1);
+          if (apply) edits.push(...this.cellEdit(t, col, before, after));
+        }
+      }
+    }
+    const columns = [...perColumn].filter(([, n]) => n > 0).map(([column, n]) => ({ column, cells: n }));
+    if (!apply) return { cells, columns };
+    this.commit(edits);
+    return { cells, columns, summary: { ...this.summary(), touched: cells } };
+  }
+
   undo(): ReviewSummary {
     const batch = this.undoStack.pop();
     if (batch) {
@@ -386,6 +428,8 @@ export class Pipeline {
     this.prepared = null;
     this.preparedOf = new Int32Array(0);
     this.edited.clear();
+    this.originals.clear();
+    this.pinned.clear();
     this.keeps.clear();
     this.dupIndex = null;
     this.prepareOptions = null;
@@ -455,12 +499,21 @@ export class Pipeline {
   private write(edits: Edit[], side: 'before' | 'after') {
     const table = needs(this.table, 'bảng / table');
     const list = side === 'before' ? [...edits].reverse() : edits;
+    // Rows in view under a filter stay in view after the change, whether or not they still match.
+    if (this.filter !== 'all' || this.issueCode) {
+      for (const e of edits) if (!this.pinned.has(e.row) && this.matches(e.row)) this.pinned.add(e.row);
+    }
     for (const e of list) {
       if (e.kind === 'keep') {
         this.setKept(e.row, e.column, e.code, side === 'after' ? e.keep : !e.keep);
         continue;
       }
       const row = table.rows[e.row];
+      if (side === 'after') {
+        const originals = this.originals.get(e.row) ?? new Map<number, string>();
+        if (!originals.has(e.column)) originals.set(e.column, e.before);
+        this.originals.set(e.row, originals);
+      }
       row.cells[e.column] = e[side];
       // What the user typed is text: a number or date cell's raw value would otherwise win over it when cleaning.
       if (e.raw) {
@@ -525,7 +578,7 @@ export class Pipeline {
     const table = needs(this.table, 'bảng / table');
     const keep = new Int32Array(table.rows.length);
     let n = 0;
-    for (let t = 0; t < table.rows.length; t++) if (this.matches(t)) keep[n++] = t;
+    for (let t = 0; t < table.rows.length; t++) if (this.pinned.has(t) || this.matches(t)) keep[n++] = t;
     this.view = keep.slice(0, n);
     this.version++;
   }
@@ -559,7 +612,7 @@ export class Pipeline {
         else issues.set(i.code, { code: i.code, severity: i.severity, count: 1, message: i.message });
       }
     });
-    return {
+    const summary: ReviewSummary = {
       counts,
       issues: [...issues.values()].sort((a, b) => (a.severity === b.severity ? b.count - a.count : a.severity === 'error' ? -1 : 1)),
       duplicateGroups: prepared.duplicates.length,
@@ -568,6 +621,9 @@ export class Pipeline {
       canRedo: this.redoStack.length > 0,
       version: this.version,
     };
+    let outOfFilter = 0;
+    for (const t of this.pinned) if (!this.matches(t)) outOfFilter++;
+    return outOfFilter ? { ...summary, outOfFilter } : summary;
   }
 }
 

@@ -62,6 +62,11 @@ export interface ReviewSummary {
   canRedo: boolean;
   /** Bumped on every change to the data, so cached grid rows are refetched. */
   version: number;
+  /**
+   * Rows still shown although they no longer match the filter: rows the user just changed stay in view (so a fixed
+   * error does not vanish under the user's eyes) until the filter is chosen again. Absent when none.
+   */
+  outOfFilter?: number;
 }
 
 /** One row as the grid shows it. */
@@ -78,6 +83,8 @@ export interface GridRow {
   duplicateOf?: number;
   /** Cells kept as typed ("keep the original"): the change codes not applied there. Absent when none. */
   kept?: { column: number; codes: string[] }[];
+  /** Each cell the user edited (by hand or by a bulk fix / replace) with its value before the first edit. Absent when none. */
+  editedFrom?: { column: number; before: string }[];
 }
 
 /** One group of duplicates side by side and what the current policy sends for it (worker: duplicatePreview). */
@@ -97,6 +104,24 @@ export interface DuplicatePreview {
    * still holds the earlier result until the file is checked again.
    */
   stale: boolean;
+}
+
+/** What find & replace looks for, and where (worker: findReplace). */
+export interface FindReplaceQuery {
+  find: string;
+  replace: string;
+  /** A table column index, or null for every column. */
+  column: number | null;
+  matchCase: boolean;
+  /** The cell's whole text must be `find` (spaces at its ends aside); otherwise any part of a cell may match. */
+  wholeCell: boolean;
+}
+
+/** The cells a find & replace changes (or would change), counted over every row of the table, not just the loaded ones. */
+export interface ReplaceCount {
+  cells: number;
+  /** Per column (table column index) with at least one cell, in column order. */
+  columns: { column: number; cells: number }[];
 }
 
 export type BulkFix = 'suggestions' | 'phones' | 'title-case' | 'trim';
@@ -123,6 +148,11 @@ export interface WorkerApi {
   edit: [{ rowIndex: number; column: number; value: string }, ReviewSummary];
   bulk: [{ fix: BulkFix }, ReviewSummary & { touched: number }];
   replace: [{ find: string; replace: string; column: number | null; matchCase: boolean }, ReviewSummary & { touched: number }];
+  /**
+   * Find & replace: with `apply` false only counts the cells that would change; with `apply` true replaces them as
+   * one undoable step of user edits and returns the new summary too.
+   */
+  findReplace: [FindReplaceQuery & { apply: boolean }, ReplaceCount & { summary?: ReviewSummary & { touched: number } }];
   undo: [undefined, ReviewSummary];
   redo: [undefined, ReviewSummary];
   duplicates: [{ limit: number }, DuplicateGroup[]];
