@@ -4,7 +4,7 @@
  * is stuck, and nothing bounds its memory. Here the worker runs with a heap limit and is ended when the time limit
  * passes; either way, or if it dies, the user gets a sentence naming the file and the limit, and exit 2.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { CliError } from './cli-error';
 import { readCrashed, readOutOfMemory, readTimedOut, type ReadLimits } from './read-limits';
 import type { ReadReply } from './read-reply';
@@ -17,9 +17,17 @@ export type { LoadedTable } from './read-table';
 /** The built worker's file name, beside the command's bundle in dist/ (scripts/build-node.mjs). */
 export const READ_WORKER_FILE = 'omi-import-read.mjs';
 
-/** The worker's script: the built one beside the bundle, or the source one when the command runs from its .ts files. */
-function workerUrl(): URL {
-  return import.meta.url.endsWith('.ts') ? new URL('./read-worker.ts', import.meta.url) : new URL(`./${READ_WORKER_FILE}`, import.meta.url);
+/**
+ * Starts the worker: the built script beside the bundle (dist/omi-import-read.mjs), or, when the command runs from
+ * its TypeScript sources (benchmarks, tests of the unbundled code), read-worker.ts through tsx — Node cannot load a
+ * .ts file in a worker by itself, so tsx (a dev dependency, absent from the built command's path) is registered first.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${READ_WORKER_FILE}`, import.meta.url), options);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./read-worker.ts', import.meta.url).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
+    { ...options, eval: true });
 }
 
 /**
@@ -32,7 +40,7 @@ export function loadTable(src: SourceFile, sheet: string | undefined, headerRow:
   const request: ReadRequest = { bytes, fileName, sheet, headerRow, maxMillis: limits.maxMillis };
   // Only a buffer the bytes fill alone can be moved; a slice of a shared one is copied.
   const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  const worker = new Worker(workerUrl(), {
+  const worker = startWorker({
     workerData: request,
     transferList: movable ? [bytes.buffer as ArrayBuffer] : [],
     resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
@@ -64,7 +72,8 @@ export function loadTable(src: SourceFile, sheet: string | undefined, headerRow:
     }));
     worker.once('error', (e: Error & { code?: string }) => settle(() => {
       if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') throw readOutOfMemory(fileName, limits.heapMb);
-      if (e.code === 'ERR_MODULE_NOT_FOUND') {
+      // The worker's script could not be loaded: the command is incompletely installed, not the file at fault.
+      if (e.code === 'ERR_MODULE_NOT_FOUND' || e.code === 'ERR_UNKNOWN_FILE_EXTENSION') {
         throw new Error(`omi-import is not completely built (${READ_WORKER_FILE} is missing beside it): run \`npm run build:node\` in the project folder.`);
       }
       throw readCrashed(fileName, e.message.split('\n')[0]);
