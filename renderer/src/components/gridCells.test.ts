@@ -69,6 +69,12 @@ describe('cellReasons', () => {
     expect(cellReasons(row, 2, 'vi').map((r) => ('message' in r ? r.message : ''))).toEqual(['Email không hợp lệ', 'Email có thể sai']);
   });
 
+  it('puts an issue\'s technical detail after its sentence, in either language', () => {
+    const detailed: GridRow = { ...row, issues: [{ column: 0, severity: 'error', code: 'omi.refused', message: { vi: 'OMI từ chối', en: 'OMI refused', detail: 'HTTP 422' } }] };
+    expect(cellReasons(detailed, 0, 'vi')).toEqual([{ kind: 'error', message: 'OMI từ chối (HTTP 422)' }]);
+    expect(cellReasons(detailed, 0, 'en')).toEqual([{ kind: 'error', message: 'OMI refused (HTTP 422)' }]);
+  });
+
   it('lists each automatic change before → after with its reason, even when the user edited the cell', () => {
     expect(cellReasons(row, 1, 'en')).toEqual([{ kind: 'change', before: '0903 111 222', after: '0903111222', message: 'Spaces removed' }]);
     expect(cellReasons(row, 3, 'vi')).toEqual([{ kind: 'change', before: 'nu', after: 'Nữ', message: 'Chuẩn hoá' }]);

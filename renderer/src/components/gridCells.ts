@@ -65,13 +65,18 @@ export type CellReason =
   /** Plain words about a column header (its target) or a row number (the row it duplicates). */
   | { kind: 'note'; text: string };
 
+/** A sentence in the UI language, with its technical detail (if any) after it. */
+function say(text: Bilingual, lang: 'vi' | 'en'): string {
+  return text.detail ? `${text[lang]} (${text.detail})` : text[lang];
+}
+
 /** Every issue (worst first) and every automatic change of one cell of `row`, in the UI language. */
-export function cellReasons(row: GridRow, column: number, lang: keyof Bilingual): CellReason[] {
+export function cellReasons(row: GridRow, column: number, lang: 'vi' | 'en'): CellReason[] {
   const issues = row.issues.filter((i) => i.column === column);
   const ordered = [...issues.filter((i) => i.severity === 'error'), ...issues.filter((i) => i.severity !== 'error')];
   return [
-    ...ordered.map((i): CellReason => ({ kind: i.severity === 'error' ? 'error' : 'warning', message: i.message[lang], ...(i.suggestion ? { suggestion: i.suggestion } : {}) })),
-    ...row.changes.filter((c) => c.column === column).map((c): CellReason => ({ kind: 'change', before: c.before, after: c.after, message: c.reason[lang] })),
+    ...ordered.map((i): CellReason => ({ kind: i.severity === 'error' ? 'error' : 'warning', message: say(i.message, lang), ...(i.suggestion ? { suggestion: i.suggestion } : {}) })),
+    ...row.changes.filter((c) => c.column === column).map((c): CellReason => ({ kind: 'change', before: c.before, after: c.after, message: say(c.reason, lang) })),
     ...(row.kept ?? []).filter((k) => k.column === column && k.codes.length > 0).map((k): CellReason => ({ kind: 'kept', codes: k.codes })),
   ];
 }

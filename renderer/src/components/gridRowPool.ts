@@ -63,6 +63,8 @@ export class GridRowPool {
   private generation = 0;
   private scroll = { top: 0, left: 0, width: 0, height: 0 };
   private drawn: Drawn = { first: 0, last: -1, colFrom: 0, colTo: 0 };
+  /** The grid's aria-activedescendant as last written (written only when it changes). */
+  private describedId: string | null = null;
 
   constructor(private readonly grid: HTMLElement, private readonly rows: HTMLElement, private readonly gutter: HTMLElement) {}
 
@@ -130,8 +132,12 @@ export class GridRowPool {
     }
     // The header row is drawn whole.
     if (view.active.row < 0) activeDrawn = true;
-    if (activeDrawn && !view.editing) this.grid.setAttribute('aria-activedescendant', view.activeId);
-    else this.grid.removeAttribute('aria-activedescendant');
+    const described = activeDrawn && !view.editing ? view.activeId : null;
+    if (described !== this.describedId) {
+      this.describedId = described;
+      if (described) this.grid.setAttribute('aria-activedescendant', described);
+      else this.grid.removeAttribute('aria-activedescendant');
+    }
   }
 
   private drawSlot(slot: Slot, index: number, view: PoolView, colFrom: number, colTo: number): void {
