@@ -93,15 +93,15 @@ export function createOmiClient(config: OmiClientConfig): OmiApi {
       : undefined;
     const http = res.status;
     const server = serverText(env?.message);
-    if (http === 401 || http === 403) throw new OmiError({ kind: 'credentials', httpStatus: http, statusCode: env?.status_code, text: msg.credentials(http, server) });
+    if (http === 401 || http === 403) throw new OmiError({ kind: 'credentials', httpStatus: http, statusCode: env?.status_code, serverMessage: server, text: msg.credentials(http, server) });
     if (http === 429) {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after')) ?? DEFAULT_RETRY_AFTER_MS;
       throw new OmiError({ kind: 'rate-limited', httpStatus: http, retryAfterMs, text: msg.rateLimited(Math.ceil(retryAfterMs / 1000)) });
     }
-    if (http === 413) throw new OmiError({ kind: 'too-large', httpStatus: http, statusCode: env?.status_code, text: msg.tooLarge(server) });
+    if (http === 413) throw new OmiError({ kind: 'too-large', httpStatus: http, statusCode: env?.status_code, serverMessage: server, text: msg.tooLarge(server) });
     if (http >= 500) {
       // 503 says the server did not take the request; other 5xx (a gateway giving up, a crash) may come after it was done.
-      throw new OmiError({ kind: 'retryable', httpStatus: http, statusCode: env?.status_code, text: msg.serverError(http, server), maybeProcessed: http !== 503 });
+      throw new OmiError({ kind: 'retryable', httpStatus: http, statusCode: env?.status_code, serverMessage: server, text: msg.serverError(http, server), maybeProcessed: http !== 503 });
     }
     if (http >= 400 || (env && env.status_code !== SUCCESS_STATUS)) {
       // Refusals keep the envelope so addMany can read its row detail.
@@ -119,7 +119,8 @@ export function createOmiClient(config: OmiClientConfig): OmiApi {
   function refused(r: Reply): OmiError {
     const sc = Number.isNaN(r.envelope.status_code) ? undefined : r.envelope.status_code;
     if (r.http === 404 && sc === undefined) return new OmiError({ kind: 'rejected', httpStatus: 404, text: msg.notFound() });
-    return new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, text: msg.rejected(r.http, sc, serverText(r.envelope.message)) });
+    const server = serverText(r.envelope.message);
+    return new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, serverMessage: server, text: msg.rejected(r.http, sc, server) });
   }
 
   async function ok(method: 'GET' | 'POST', path: string, body: unknown, opts?: CallOptions): Promise<unknown> {
@@ -150,9 +151,9 @@ export function createOmiClient(config: OmiClientConfig): OmiApi {
       const server = serverText(r.envelope.message);
       if (rows.length > 0) {
         // A refused call that still names rows: the caller learns which rows, and that the call as a whole failed.
-        throw new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, rows, text: msg.rowsRejected(rows.length, contacts.length) });
+        throw new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, rows, serverMessage: server, text: msg.rowsRejected(rows.length, contacts.length) });
       }
-      throw new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, text: msg.batchRejected(contacts.length, server) });
+      throw new OmiError({ kind: 'rejected', httpStatus: r.http, statusCode: sc, serverMessage: server, text: msg.batchRejected(contacts.length, server, r.http, sc) });
     },
 
     async update(body, opts) {

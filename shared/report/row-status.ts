@@ -7,6 +7,7 @@ import type { Column } from '../ingest/types';
 import type { PreparedRow } from '../prepare/types';
 import type { ImportResult, RowOutcome } from '../upload/types';
 import { allOutcomes } from '../upload/compact-result';
+import { withDetail } from '../omi/messages';
 
 /** The row's fate. */
 export type RowStatusKind = 'created' | 'updated' | 'skipped' | 'failed' | 'invalid' | 'duplicate' | 'not-sent';
@@ -79,7 +80,10 @@ export function needsAttention(r: RowReport): boolean {
   return r.kind === 'invalid' || r.kind === 'failed' || r.kind === 'not-sent';
 }
 
-/** Reasons joined for one cell, in one language. */
+/**
+ * Reasons joined for one cell, in one language, each with its technical detail after it (the server's words about
+ * this row's value, HTTP status, status_code): a report has room for what the screens leave out.
+ */
 export function reasonText(reasons: Bilingual[], lang: 'vi' | 'en'): string {
-  return reasons.map((r) => r[lang]).join(' | ');
+  return reasons.map((r) => withDetail(r, lang)).join(' | ');
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { allOutcomes, compactResult, expandGroups, groupAlike } from './compact-result';
 import type { ImportResult, RowOutcome } from './types';
 
-const REASONS = [undefined, { vi: 'Đã huỷ trước khi gửi.', en: 'Cancelled before it was sent.' }, { vi: 'OMI từ chối.', en: 'OMI refused it.' }];
+const REFUSED = { vi: 'OMI không nhận giá trị ở trường "Số điện thoại" của dòng này.', en: 'OMI did not accept the value in the "Phone" field of this row.' };
+// The same sentence with each row's own detail: grouping must keep the details apart.
+const REASONS = [
+  undefined, { vi: 'Đã huỷ trước khi gửi.', en: 'Cancelled before it was sent.' }, REFUSED,
+  { ...REFUSED, detail: 'phones[0].data is not a valid phone number: "abc"' }, { ...REFUSED, detail: 'phones[0].data is not a valid phone number: "xyz"' },
+];
 const outcome: fc.Arbitrary<Omit<RowOutcome, 'rowNumber'>> = fc.record({
   refId: fc.string({ minLength: 1, maxLength: 8 }),
   outcome: fc.constantFrom('created', 'updated', 'skipped', 'failed'),

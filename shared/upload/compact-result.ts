@@ -19,7 +19,9 @@ export function groupAlike(list: readonly RowOutcome[]): { outcomes: RowOutcome[
       outcomes.push(o);
       continue;
     }
-    const key = `${o.outcome}\u0000${o.code ?? ''}\u0000${o.reason?.vi ?? ''}\u0000${o.reason?.en ?? ''}`;
+    // The detail is part of the reason: rows with the same sentence but their own detail (the server's words about
+    // each row's value) stay apart, so the error report can still say what was wrong with each.
+    const key = `${o.outcome}\u0000${o.code ?? ''}\u0000${o.reason?.vi ?? ''}\u0000${o.reason?.en ?? ''}\u0000${o.reason?.detail ?? ''}`;
     let g = groups.get(key);
     if (!g) {
       g = { group: { outcome: o.outcome, rowNumbers: [] }, first: o };

@@ -432,7 +432,7 @@ class ImportRun {
     };
     if (e instanceof GaveUp) {
       if (e.omiError.maybeProcessed) return this.doubt(id, rowNumbers, sentAt);
-      return this.failRows(id, rowNumbers, () => reasons.gaveUp(e.attempts, e.omiError.text), true);
+      return this.failRows(id, rowNumbers, () => reasons.gaveUp(e.attempts, e.omiError), true);
     }
     if (!isOmiError(e)) throw e;
     if (e.maybeProcessed) return this.doubt(id, rowNumbers, sentAt);
@@ -465,13 +465,13 @@ class ImportRun {
         return;
       }
       if (rowNumbers.length === 1) {
-        if (refIdExists(e.text.en)) {
+        if (refIdExists(e.serverMessage ?? e.text.en)) {
           const results: JournalRowResult[] = [{ row: rowNumbers[0], result: 'skipped', reason: reasons.alreadyOnServer }];
           await this.appendResult(id, results);
           this.applyCreateResults(results);
           return;
         }
-        return this.failRows(id, rowNumbers, () => refusal(e));
+        return this.failRows(id, rowNumbers, () => reasons.refusalOf(e));
       }
       // Refused without saying which rows: split until the bad ones stand alone.
       await unsent();
@@ -512,7 +512,7 @@ class ImportRun {
       if (e instanceof GaveUp) {
         // Still in doubt in the journal: the next run checks again. This run reports it as failed for now.
         t.inFlight = false;
-        this.tell([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
+        this.tell([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError))]);
         this.report();
         return;
       }
@@ -606,7 +606,7 @@ class ImportRun {
       item = await this.request((signal) => findContact(this.deps.api, row.contact, row.refId, 'same-person', { signal }), { idempotent: true, rejectRetries: this.plan.options.maxRetries });
     } catch (e) {
       if (e instanceof GaveUp) {
-        this.tell([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError.text))]);
+        this.tell([this.settle(row, 'failed', reasons.gaveUp(e.attempts, e.omiError))]);
         this.report();
         return;
       }
@@ -652,7 +652,7 @@ class ImportRun {
       else result = { row: rowNumber, result: 'failed', reason: reasons.notFoundForUpdate };
     } catch (e) {
       if (e instanceof Stopped) throw e;
-      const cause = e instanceof GaveUp ? reasons.gaveUp(e.attempts, e.omiError.text) : isOmiError(e) ? refusal(e) : null;
+      const cause = e instanceof GaveUp ? reasons.gaveUp(e.attempts, e.omiError) : isOmiError(e) ? reasons.refusalOf(e, row.dynamic.map((d) => d.fieldCode)) : null;
       if (!cause) throw e;
       const notFound = isOmiError(e) && e.httpStatus === 404 && purpose === 'update';
       const reason = purpose === 'dynamic' ? reasons.attributesNotWritten(cause) : notFound ? reasons.notFoundForUpdate : cause;
@@ -827,12 +827,6 @@ class ImportRun {
     else if (this.retrying > 0) state = 'retrying';
     this.progress.update(this.progressCounts(), state);
   }
-}
-
-/** The row's refusal as a sentence: the server's own message when the error carries one. */
-function refusal(e: OmiError): Bilingual {
-  if (e.kind === 'rejected') return reasons.rowRefused(e.text);
-  return e.text;
 }
 
 /** Whether a per-row refusal says the refId is already taken (then the contact exists: skipped, not failed). */

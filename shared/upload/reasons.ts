@@ -1,10 +1,15 @@
 /**
- * Sentences the upload engine attaches to rows (Vietnamese first, English). Each says what happened and what
- * the user can do. They never contain the token.
+ * Sentences the upload engine attaches to rows (Vietnamese first, English). Each says what happened to the row,
+ * whose fault it is and what to do: a value OMI refused → correct that value (the field named as the Mapping
+ * screen names it); OMI's own trouble, a rate limit, a timeout → nothing to correct, import the failed rows again.
+ * Alike failures get the very same sentence, so the Results chart groups them; what differs from row to row (the
+ * server's words, HTTP status, status_code, attempts) goes in `detail`. They never contain the token.
  */
 import type { Bilingual } from '../text';
+import type { OmiError } from '../omi/errors';
+import { detailed, technical } from '../omi/messages';
+import { refusedField } from './refusal-field';
 import type { RowOutcomeCode } from './types';
-
 const codes = new WeakMap<Bilingual, RowOutcomeCode>();
 
 function coded(b: Bilingual, code: RowOutcomeCode): Bilingual {
@@ -17,39 +22,127 @@ export function codeOf(reason: Bilingual | undefined): RowOutcomeCode | undefine
   return reason ? codes.get(reason) : undefined;
 }
 
-/** The server refused this row and said why. */
-export function refusedByServer(message: string): Bilingual {
-  const m = message.trim() || '—';
+/** Nothing to correct in the row: what to do after OMI's or the network's trouble. */
+const AGAIN = {
+  vi: 'Dữ liệu của dòng không có gì sai: hãy nhập lại các dòng thất bại sau ít phút (các dòng đã nhập sẽ không bị nhập lại).',
+  en: 'Nothing is wrong with the row\'s data: import the failed rows again in a few minutes (rows already imported are not imported twice).',
+};
+
+/** OMI refused a value of the row: the field when the server named one, else the row as a whole. */
+function valueRefused(field: Bilingual | undefined, detail: string | undefined): Bilingual {
+  if (field) {
+    return coded(detailed({
+      vi: `OMI không nhận giá trị ở trường "${field.vi}" của dòng này. Hãy sửa giá trị đó trong tệp rồi nhập lại dòng này.`,
+      en: `OMI did not accept the value in the "${field.en}" field of this row. Correct that value in the file, then import the row again.`,
+    }, detail), 'refused');
+  }
+  if (detail) {
+    return coded(detailed({
+      vi: 'OMI không nhận dữ liệu của dòng này (lời OMI ở phần chi tiết kỹ thuật). Hãy sửa giá trị OMI nêu trong tệp rồi nhập lại dòng này.',
+      en: 'OMI did not accept this row\'s data (OMI\'s words are in the technical details). Correct the value OMI names in the file, then import the row again.',
+    }, detail), 'refused');
+  }
   return coded({
-    vi: `OMI từ chối dòng này: ${m}. Hãy sửa dữ liệu của dòng rồi nhập lại.`,
-    en: `OMI refused this row: ${m}. Fix the row's data and import it again.`,
+    vi: 'OMI không nhận dữ liệu của dòng này và không nói trường nào sai. Hãy kiểm tra các giá trị của dòng (số điện thoại, email, giới tính…) trong tệp, sửa giá trị sai rồi nhập lại dòng này.',
+    en: 'OMI did not accept this row\'s data and did not say which field is wrong. Check the row\'s values (phone, email, gender…) in the file, correct the wrong one, then import the row again.',
   }, 'refused');
 }
 
-/** The server refused the row sent on its own; `said` is the call's refusal (with the server's message when it gave one). */
+/** OMI answered "not done" on its side (a 5xx-like status_code): the row is not at fault. */
+function serverFailed(detail: string | undefined): Bilingual {
+  return coded(detailed({
+    vi: `OMI gặp sự cố khi nhận dòng này nên dòng chưa được nhập. ${AGAIN.vi}`,
+    en: `OMI had a problem on its side while taking this row, so the row was not imported. ${AGAIN.en}`,
+  }, detail), 'gave-up');
+}
+
+/** Refused with no word of why and nothing that says whose fault it is. */
+function refusedUnexplained(detail: string | undefined): Bilingual {
+  return coded(detailed({
+    vi: 'OMI không nhận dòng này và không nói lý do. Hãy nhập lại các dòng thất bại; nếu dòng này vẫn không được nhận, hãy kiểm tra các giá trị của nó (số điện thoại, email, giới tính…) trong tệp.',
+    en: 'OMI did not accept this row and gave no reason. Import the failed rows again; if this row is still not accepted, check its values (phone, email, gender…) in the file.',
+  }, detail), 'refused');
+}
+
+/** Whose fault a refusal is, from its codes: the row's data, OMI's side, or not known. */
+export type RefusalFault = 'data' | 'server' | 'unknown';
+
+/**
+ * Sorts a refusal by its HTTP status and status_code. The API (omi-api-v2.md) only says that any status_code but
+ * 9999 is a failure of the call, and leaves HTTP statuses open; OMI's codes follow HTTP's families (the 4xx of a
+ * bad input, the 5xx / 5000 of a server that did nothing), so 4xx / 4xxx is the input's fault, 5xx / 5xxx and
+ * 408 / 429 are the server's, and an HTTP error status with no code speaks for itself.
+ */
+export function refusalFault(e: { httpStatus?: number; statusCode?: number }): RefusalFault {
+  const { httpStatus: http, statusCode: sc } = e;
+  if (http !== undefined && (http >= 500 || http === 408 || http === 429)) return 'server';
+  if (sc !== undefined) {
+    if (sc === 408 || sc === 429) return 'server';
+    const family = sc >= 400 && sc < 600 ? Math.floor(sc / 100) : sc >= 4000 && sc < 6000 ? Math.floor(sc / 1000) : undefined;
+    if (family === 5) return 'server';
+    if (family === 4) return 'data';
+  }
+  if (http !== undefined && http >= 400) return 'data';
+  return 'unknown';
+}
+
+/**
+ * The reason for a row OMI refused on its own (add or update threw): the value's field when the server named one,
+ * "OMI's trouble, import again" when the codes say the server did nothing, "no reason given" otherwise.
+ * `fieldCodes`: the custom fields the row sent, in order (to name `otherDynamicUpdates[i]`).
+ */
+export function refusalOf(e: OmiError, fieldCodes: readonly string[] = []): Bilingual {
+  if (e.kind === 'too-large') return tooLarge;
+  if (e.kind !== 'rejected') return gaveUp(1, e);
+  const detail = e.text.detail ? (e.serverMessage && !e.text.detail.includes(e.serverMessage) ? `${e.text.detail}: ${e.serverMessage}` : e.text.detail) : technical(e.httpStatus, e.statusCode, e.serverMessage);
+  const fault = refusalFault(e);
+  if (fault === 'server') return serverFailed(detail);
+  const field = e.serverMessage ? refusedField(e.serverMessage, fieldCodes) : undefined;
+  if (fault === 'data' || field) return valueRefused(field, e.serverMessage ? detail : undefined);
+  return refusedUnexplained(detail);
+}
+
+/** The server refused this row, naming it in a batch answer, and said why (`message`, its own words). */
+export function refusedByServer(message: string, fieldCodes: readonly string[] = []): Bilingual {
+  const m = message.trim();
+  return valueRefused(m ? refusedField(m, fieldCodes) : undefined, m || undefined);
+}
+
+/** The server refused the row sent on its own, known only by the call's sentence (kept as the detail). */
 export function rowRefused(said: Bilingual): Bilingual {
-  return coded({
-    vi: `${said.vi} Hãy sửa dữ liệu của dòng rồi nhập lại.`,
-    en: `${said.en} Fix the row's data and import it again.`,
-  }, 'refused');
+  return valueRefused(undefined, said.detail ? `${said.detail} — ${said.en}` : said.en);
 }
 
-/** The server refused the single row without saying why. */
+/** The server did not accept the single row (answered "false") without saying why. */
 export function refusedNoDetail(statusCode?: number): Bilingual {
-  const code = statusCode === undefined ? '' : ` (mã ${statusCode})`;
-  const codeEn = statusCode === undefined ? '' : ` (code ${statusCode})`;
-  return coded({
-    vi: `OMI không nhận dòng này${code} và không nói lý do. Hãy kiểm tra dữ liệu của dòng rồi nhập lại.`,
-    en: `OMI did not accept this row${codeEn} and gave no reason. Check the row's data and import it again.`,
-  }, 'refused');
+  return refusedUnexplained(technical(undefined, statusCode, 'false'));
 }
 
-/** Retries ran out on a connection / server problem. */
-export function gaveUp(attempts: number, cause: Bilingual): Bilingual {
-  return coded({
-    vi: `Không gửi được sau ${attempts} lần thử (${cause.vi}). Hãy kiểm tra kết nối rồi chạy lại lần nhập này: các dòng đã nhập sẽ không bị nhập lại.`,
-    en: `Could not be sent after ${attempts} attempts (${cause.en}). Check the connection and run this import again: rows already imported will not be imported twice.`,
-  }, 'gave-up');
+/** What kept failing, for a row whose retries ran out. */
+function troubleOf(cause: Bilingual | OmiError): { vi: string; en: string; network: boolean } {
+  if (!('kind' in cause)) return { vi: 'kết nối tới OMI hoặc máy chủ OMI gặp sự cố', en: 'the connection to OMI or its server kept failing', network: true };
+  if (cause.kind === 'rate-limited') return { vi: 'OMI liên tục báo đang quá tải yêu cầu', en: 'OMI kept saying it had too many requests', network: false };
+  if (cause.kind === 'timeout') return { vi: 'OMI không trả lời kịp', en: 'OMI did not answer in time', network: true };
+  if (cause.httpStatus !== undefined && cause.httpStatus >= 500) return { vi: 'máy chủ OMI liên tục gặp sự cố', en: 'the OMI server kept failing', network: false };
+  if (cause.httpStatus !== undefined) return { vi: 'OMI liên tục trả lời bằng nội dung không đọc được', en: 'OMI kept answering with something that cannot be read', network: false };
+  return { vi: 'kết nối tới OMI liên tục bị gián đoạn', en: 'the connection to OMI kept failing', network: true };
+}
+
+/**
+ * Retries ran out on a connection / server problem (`cause`: the last failure, or its sentence). The sentence
+ * depends only on the kind of trouble; the attempts and the last answer go in the detail.
+ */
+export function gaveUp(attempts: number, cause: Bilingual | OmiError): Bilingual {
+  const t = troubleOf(cause);
+  const text = 'kind' in cause ? cause.text : cause;
+  const detail = `${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}; ${text.detail ?? text.en}`;
+  const check = t.network
+    ? { vi: 'Hãy kiểm tra mạng Internet. ', en: 'Check the Internet connection. ' }
+    : { vi: '', en: '' };
+  return coded(detailed({
+    vi: `Chưa nhập được dòng này vì ${t.vi}, kể cả sau nhiều lần thử lại. ${check.vi}${AGAIN.vi}`,
+    en: `This row could not be imported because ${t.en}, even after several retries. ${check.en}${AGAIN.en}`,
+  }, detail), 'gave-up');
 }
 
 /** The row is too large even alone. */
@@ -75,16 +168,26 @@ export const alreadyOnServer: Bilingual = coded({
 
 /** Update mode: no contact with this refId / phone / email. */
 export const notFoundForUpdate: Bilingual = coded({
-  vi: 'Không tìm thấy liên hệ để cập nhật (theo mã tham chiếu, số điện thoại hoặc email). Hãy kiểm tra mã hoặc dùng chế độ "tạo mới hoặc cập nhật".',
-  en: 'No contact was found to update (by reference id, phone or email). Check the id or use the "create or update" mode.',
+  vi: 'Không tìm thấy trên OMI liên hệ nào để cập nhật cho dòng này (theo mã khách hàng refId, số điện thoại hoặc email). Hãy kiểm tra mã khách hàng trong tệp, hoặc chọn cách nhập "Tạo mới hoặc cập nhật" để tạo liên hệ còn thiếu.',
+  en: 'No contact was found in OMI to update for this row (by customer ID refId, phone or email). Check the customer ID in the file, or choose the "Create or update" import mode to create the missing contact.',
 }, 'not-found');
 
-/** The contact was created but its dynamic attributes could not be written. */
+/**
+ * The contact was created but its custom fields (dynamic attributes, written by a second call) were not: `cause`
+ * is the reason that second call failed, or the cancel / stop that came first.
+ */
 export function attributesNotWritten(cause: Bilingual): Bilingual {
-  return coded({
-    vi: `Đã tạo liên hệ nhưng chưa ghi được các thuộc tính động: ${cause.vi} Chạy lại lần nhập này sẽ chỉ ghi lại thuộc tính; nếu nhập lại từ báo cáo lỗi, hãy dùng chế độ cập nhật để không tạo trùng.`,
-    en: `The contact was created but its dynamic attributes were not written: ${cause.en} Running this import again only writes the attributes; if you import the error report instead, use update mode so the contact is not created twice.`,
-  }, 'attributes');
+  const c = codes.get(cause);
+  if (c === 'cancelled' || c === 'stopped') {
+    return coded(detailed({
+      vi: 'Đã tạo liên hệ, nhưng lần nhập dừng trước khi lưu các trường riêng của dòng này. Hãy tiếp tục lần nhập để lưu nốt: liên hệ sẽ không bị tạo lần nữa.',
+      en: 'The contact was created, but the import stopped before this row\'s custom fields were saved. Resume the import to save them: the contact is not created again.',
+    }, cause.en), 'attributes');
+  }
+  return coded(detailed({
+    vi: `Đã tạo liên hệ, nhưng chưa lưu được các trường riêng của dòng này. ${cause.vi} Nếu nhập lại từ tệp báo cáo lỗi, hãy chọn cách nhập "Cập nhật" để liên hệ không bị tạo hai lần.`,
+    en: `The contact was created, but this row's custom fields were not saved. ${cause.en} If you import the error report file instead, choose the "Update" import mode so the contact is not created twice.`,
+  }, cause.detail), 'attributes');
 }
 
 /** The import was cancelled before this row was done. */
@@ -101,14 +204,17 @@ export const cancelledInFlight: Bilingual = coded({
 
 /** Stopped because the token was refused and nobody could renew it. */
 export const stoppedCredentials: Bilingual = coded({
-  vi: 'Chưa nhập: OMI từ chối mã truy cập (token). Hãy nhập mã mới rồi tiếp tục lần nhập.',
-  en: 'Not imported: OMI refused the access token. Enter a new token and resume the import.',
+  vi: 'Chưa nhập: OMI không còn chấp nhận mã truy cập (token) nên lần nhập đã dừng trước dòng này. Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập: các dòng đã nhập sẽ không bị nhập lại.',
+  en: 'Not imported: OMI no longer accepts the access token, so the import stopped before this row. Paste the access token again on the Connection screen, then resume the import: rows already imported are not imported twice.',
 }, 'stopped');
 
-/** The answer was lost and the row has nothing to search by, so it is not sent again blindly. */
+/**
+ * The answer was lost and the row has nothing to search by, so it is not sent again blindly. The refId (different
+ * on every row) is the detail, so these rows read alike.
+ */
 export function cannotCheck(refId: string): Bilingual {
-  return coded({
-    vi: `Chưa rõ đã tạo hay chưa: OMI không trả lời và dòng này không có số điện thoại, email hay họ tên để kiểm tra. Hãy tìm mã tham chiếu ${refId} trên OMI trước khi nhập lại dòng này.`,
-    en: `Unknown whether it was created: OMI did not answer and this row has no phone, email or name to check by. Look for reference id ${refId} in OMI before importing this row again.`,
-  }, 'cannot-check');
+  return coded(detailed({
+    vi: 'Chưa rõ đã tạo hay chưa: OMI không trả lời, và dòng này không có số điện thoại, email hay họ tên để tìm lại. Hãy tìm trên OMI mã khách hàng (refId) ghi ở phần chi tiết; nếu không có, hãy nhập lại dòng này.',
+    en: 'Unknown whether it was created: OMI did not answer, and this row has no phone, email or name to look it up by. Search OMI for the customer ID (refId) in the technical details; if it is not there, import this row again.',
+  }, `refId ${refId}`), 'cannot-check');
 }
