@@ -60,6 +60,8 @@ describe('File and Mapping screens at 1366×768', () => {
         // The conversions are listed once, with their switches, and named with their cells.
         const conversions = page.getByTestId('conversions');
         expect(await conversions.innerText()).toContain(vi ? 'VNI (2 ô)' : 'VNI (2 cells)');
+        // … and what to do about them.
+        expect(await conversions.innerText()).toContain(vi ? 'hãy tắt chuyển đổi cho cột đó' : 'turn its conversion off');
         const notes = await page.getByTestId('read-notes').innerText();
         expect(notes).not.toMatch(vi ? /Cột "Họ và tên"/ : /Column "Họ và tên"/);
         expect(notes).toMatch(vi ? /dòng trống/ : /empty row/);

@@ -174,6 +174,7 @@ export function FileScreen() {
           {converted.length > 0 && (
             <Alert color="blue" title={t('file.conversionsTitle')} mb="sm" data-testid="conversions">
               <Stack gap={6}>
+                <Text size="sm" c="dimmed">{t('file.conversionsHelp')}</Text>
                 {converted.map((c) => {
                   const conv = c.conversion!;
                   const on = !f.conversionsOff.includes(c.index);
