@@ -2,7 +2,9 @@
  * The selected row's problems (with "apply suggestion") and every automatic change, before → after, each with its
  * way back: "Keep the original" for that one cell (or the whole column, or the whole file by kind), or, for a change
  * the value cannot be sent without, an editor on the cell with its value as typed. Cells kept as typed are listed
- * with "fix it automatically again".
+ * with "fix it automatically again", and cells the user edited (by hand, a bulk fix or find & replace) with their
+ * value before → now. The row comes from the grid, which fetches it again after every change to the data, so this
+ * card follows bulk operations too.
  */
 import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Menu, ScrollArea, Stack, Text, TextInput, Tooltip } from '@mantine/core';
@@ -70,6 +72,12 @@ export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeep
               <Button size="compact-xs" variant="light" onClick={() => onKeep(row.rowIndex, k.column, code, false)} data-testid="apply-again">{t('keep.applyAgain')}</Button>
             </Group>
           )))}
+          {(row.editedFrom ?? []).map((e) => (
+            <Group key={`e${e.column}`} gap="xs" wrap="nowrap" data-testid="edited-line" data-column={e.column}>
+              <Badge size="xs" color="green">{t('review.editedByYou')}</Badge>
+              <Text size="xs">{header(e.column)}: <s>{e.before || t('review.emptyValue')}</s> → <b>{row.cells[e.column] || t('review.emptyValue')}</b></Text>
+            </Group>
+          ))}
           {row.issues.map((i, k) => (
             <Group key={`i${k}`} gap="xs" wrap="nowrap">
               <Badge size="xs" color={i.severity === 'error' ? 'red' : 'yellow'}>{t(`severity.${i.severity}`)}</Badge>
@@ -103,7 +111,7 @@ export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeep
               )}
             </Group>
           ))}
-          {row.issues.length === 0 && row.changes.length === 0 && !row.kept && <Text size="xs" c="dimmed">{t('review.rowClean')}</Text>}
+          {row.issues.length === 0 && row.changes.length === 0 && !row.kept && !row.editedFrom?.length && <Text size="xs" c="dimmed">{t('review.rowClean')}</Text>}
         </Stack>
       </ScrollArea>
     </Card>

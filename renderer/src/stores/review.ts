@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { DuplicatePolicy } from '../../../shared/prepare/types';
 import type { Bilingual } from '../../../shared/text';
 import { callWorker } from '../workers/client';
-import type { BulkFix, ReviewFilter, ReviewSummary } from '../workers/protocol';
+import type { BulkFix, FindReplaceQuery, ReviewFilter, ReviewSummary } from '../workers/protocol';
 import { toBilingual } from './errors';
 import { useMapping } from './mapping';
 import { useImport } from './importer';
@@ -38,6 +38,10 @@ interface ReviewState {
   keepColumn(column: number): Promise<void>;
   bulk(fix: BulkFix): Promise<void>;
   replace(find: string, replacement: string, column: number | null, matchCase: boolean): Promise<void>;
+  /** Find & replace as the review screen does it (whole cells by default): one undoable step of user edits. */
+  findReplace(query: FindReplaceQuery): Promise<void>;
+  /** Applies the current filter again, dropping the rows kept in view after they were changed (summary.outOfFilter). */
+  refilter(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -93,6 +97,8 @@ export const useReview = create<ReviewState>((set, get) => {
     keepColumn: (column) => run(() => callWorker('keepColumn', { column }), true),
     bulk: (fix) => run(() => callWorker('bulk', { fix })),
     replace: (find, replacement, column, matchCase) => run(() => callWorker('replace', { find, replace: replacement, column, matchCase })),
+    findReplace: (query) => run(async () => (await callWorker('findReplace', { ...query, apply: true })).summary!),
+    refilter: () => get().setFilter(get().filter, get().issueCode, get().rowNumbers),
     undo: () => run(() => callWorker('undo', undefined)),
     redo: () => run(() => callWorker('redo', undefined)),
   };
