@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrub } from './messages';
+import { msg, scrub, technical, withDetail } from './messages';
 import { parseRetryAfter } from './client';
 
 describe('scrub', () => {
@@ -21,5 +21,22 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:07 GMT', now)).toBe(7000);
     expect(parseRetryAfter(null)).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('technical detail', () => {
+  it('keeps HTTP status, status_code and the server\'s words out of the sentences, and frames them in each language', () => {
+    const t = msg.rejected(200, 5000, 'simulated failure');
+    expect(t.detail).toBe('HTTP 200, status_code 5000');
+    expect(t.vi).not.toMatch(/HTTP|5000/);
+    expect(t.vi).toBe('OMI không nhận yêu cầu này (OMI trả lời: "simulated failure").');
+    const c = msg.credentials(401, 'the access token is not valid');
+    expect(c.vi).not.toMatch(/HTTP|access token|phần Kết nối/);
+    expect(c.en).toMatch(/on the Connection screen/);
+    expect(c.detail).toBe('HTTP 401: the access token is not valid');
+    expect(withDetail(c, 'vi')).toBe(`${c.vi} (Chi tiết kỹ thuật: HTTP 401: the access token is not valid)`);
+    expect(withDetail(c, 'en')).toBe(`${c.en} (Technical details: HTTP 401: the access token is not valid)`);
+    expect(withDetail(msg.aborted(), 'en')).toBe(msg.aborted().en);
+    expect(technical(undefined, undefined, '  ')).toBeUndefined();
   });
 });

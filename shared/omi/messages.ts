@@ -68,8 +68,8 @@ export const msg = {
     en: `The connection to OMI was lost.${maybeProcessed ? mayBeDone.en : ' Check the Internet connection; the tool tries again by itself.'}`,
   }, detail),
   timeout: (ms: number): Bilingual => detailed({
-    vi: `OMI không trả lời trong ${Math.round(ms / 1000)} giây.${mayBeDone.vi}`,
-    en: `OMI did not answer within ${Math.round(ms / 1000)} s.${mayBeDone.en}`,
+    vi: `OMI không trả lời trong ${Math.max(1, Math.round(ms / 1000))} giây.${mayBeDone.vi}`,
+    en: `OMI did not answer within ${Math.max(1, Math.round(ms / 1000))} s.${mayBeDone.en}`,
   }, `timeout ${ms} ms`),
   aborted: (): Bilingual => ({ vi: 'Đã huỷ yêu cầu tới OMI.', en: 'The request to OMI was cancelled.' }),
   malformed: (what: string): Bilingual => detailed({

@@ -70,7 +70,12 @@ describe('error report', () => {
       expect(r[status + 1]).not.toBe('');
       expect(r[status + 2]).toMatch(/[a-z]/);
     }
-    for (const r of byStatus('Chưa nhập')) expect(r[status + 2]).toMatch(/token/);
+    // The token was refused: the reason says what to do, where, and that nothing is imported twice.
+    for (const r of byStatus('Chưa nhập')) {
+      expect(r[status + 2]).toMatch(/access token.*Paste the access token again on the Connection screen, then resume the import/);
+      expect(r[status + 1]).toMatch(/Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập/);
+      expect(r[status + 1]).not.toMatch(/HTTP|401/);
+    }
     // The file's own cells, untouched (the cleaned values are listed as changes, not written over the cells).
     const tableRow = first.table.rows.find((r) => r.cells[0] === sheet.rows[0][0])!;
     expect(sheet.rows[0].slice(0, first.table.columns.length)).toEqual(tableRow.cells);
@@ -122,5 +127,21 @@ describe('error report', () => {
     const stored = new Set(contacts.map((c) => c.refId));
     for (const r of success.rows) expect(stored.has(r[refCol])).toBe(true);
     expect(success.rows.every((r) => r[success.header.indexOf(SUCCESS_REPORT_COLUMNS.refIdGenerated)] === 'Có / Yes')).toBe(true);
+  });
+
+  it('rows OMI failed on its side: the report says nothing is wrong with them and to import them again, OMI\'s codes after it', async () => {
+    await sb.reset();
+    await sb.faults({ statusCodeRate: 1 });
+    const file = contactsWorkbook(5);
+    const r = await importFile(file.bytes, 'khach-hang-loi-may-chu.xlsx', null);
+    await sb.faults({ statusCodeRate: 0 });
+    const sheet = buildErrorReport(r.table, r.prepared.rows, r.result);
+    const status = sheet.header.indexOf(ERROR_REPORT_COLUMNS.status);
+    const failed = sheet.rows.filter((row) => row[status].startsWith('Lỗi khi nhập'));
+    expect(failed).toHaveLength(5 - file.invalid);
+    for (const row of failed) {
+      expect(row[status + 1]).toMatch(/^OMI gặp sự cố khi nhận dòng này .*Dữ liệu của dòng không có gì sai: hãy nhập lại các dòng thất bại.* \(Chi tiết kỹ thuật: HTTP 200, status_code 5000: simulated failure/);
+      expect(row[status + 2]).toMatch(/^OMI had a problem on its side .*import the failed rows again.* \(Technical details: HTTP 200, status_code 5000/);
+    }
   });
 });

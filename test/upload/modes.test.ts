@@ -59,7 +59,10 @@ describe('modes', () => {
     const result = await run(sb, plan).job.done;
     expect(result.counts.updated).toBe(30);
     expect(result.counts.failed).toBe(4);
-    for (const o of result.outcomes.filter((x) => x.outcome === 'failed')) expect(o.reason?.en).toMatch(/No contact was found/);
+    for (const o of result.outcomes.filter((x) => x.outcome === 'failed')) {
+      expect(o.reason?.en).toMatch(/No contact was found in OMI to update for this row .* Check the customer ID in the file, or choose the "Create or update" import mode/);
+      expect(o.reason?.vi).toMatch(/Hãy kiểm tra mã khách hàng trong tệp, hoặc chọn cách nhập "Tạo mới hoặc cập nhật"/);
+    }
     const contacts = (await sb.contacts()).map(flattenContact);
     expect(contacts).toHaveLength(30);
     for (const c of contacts) {
