@@ -5,7 +5,7 @@
  * (OMI_E2E_PERF_PROFILE=1); the raw profile is written beside perf.json and opens in Chromium's DevTools.
  */
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
@@ -89,4 +89,49 @@ function busyStretches(p: Profile, minMs: number): BusyStretch[] {
   }
   close(t);
   return out;
+}
+
+/** One main-thread task of the page from a Chromium trace: wall ms and the thread's own CPU ms in it. */
+export interface TracedTask {
+  atMs: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * Starts a Chromium trace of the page (toplevel tasks); stop() writes it to `file` and returns the renderer main
+ * thread's longest tasks by wall time and by CPU time. CPU time does not grow when the machine is shared, so it
+ * tells whether a task got shorter when the wall figures of two runs were taken under different loads.
+ */
+export async function startTrace(browser: Browser, page: Page, file: string): Promise<() => Promise<{ byWall: TracedTask[]; byCpu: TracedTask[]; tasksOver50CpuMs: number }>> {
+  await browser.startTracing(page, { path: file, categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
+  return async () => {
+    const buf = await browser.stopTracing();
+    const events = (JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const tasks = events
+      // Both names may wrap the same task, one inside the other: the outermost one of each start time counts.
+      .filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') && e.dur !== undefined)
+      .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)
+      .filter((e, i, all) => i === 0 || e.ts >= all[i - 1].ts + all[i - 1].dur!)
+      .map((e) => ({ ts: e.ts, wallMs: e.dur! / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+    const t0 = Math.min(...tasks.map((t) => t.ts));
+    const round = (t: { ts: number; wallMs: number; cpuMs: number }): TracedTask => ({ atMs: Math.round((t.ts - t0) / 1000), wallMs: Math.round(t.wallMs), cpuMs: Math.round(t.cpuMs) });
+    return {
+      byWall: [...tasks].sort((a, b) => b.wallMs - a.wallMs).slice(0, 8).map(round),
+      byCpu: [...tasks].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 8).map(round),
+      tasksOver50CpuMs: tasks.filter((t) => t.cpuMs > 50).length,
+    };
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
 }

@@ -13,7 +13,7 @@ import { buildRenderer } from '../harness/build';
 import { startHarness, type Harness } from '../harness/server';
 import { openBrowser, RESULTS_DIR, type BrowserSession } from './browser';
 import { dropFile, idleFrames, longTasksBetween, markTime, observeLongTasks, scrollGrid } from './measure';
-import { startCpuProfile } from './cpu-profile';
+import { startCpuProfile, startTrace } from './cpu-profile';
 
 describe('performance on big files (recorded in test-results/perf.json)', () => {
   let sandbox: SandboxHandle;
@@ -87,6 +87,8 @@ describe('performance on big files (recorded in test-results/perf.json)', () => 
     await page.getByLabel('Số lần gửi song song').fill('4');
     // OMI_E2E_PERF_PROFILE=1: a CPU profile of the upload, to tell what a long task was (perf-upload.cpuprofile).
     const stopProfile = process.env.OMI_E2E_PERF_PROFILE === '1' ? await startCpuProfile(page, join(RESULTS_DIR, 'perf-upload.cpuprofile')) : null;
+    // OMI_E2E_PERF_TRACE=1: a Chromium trace of the upload, its longest tasks by wall and by CPU time (perf-upload.trace.json).
+    const stopTrace = process.env.OMI_E2E_PERF_TRACE === '1' ? await startTrace(ui.browser, page, join(RESULTS_DIR, 'perf-upload.trace.json')) : null;
     await page.getByTestId('next').click();
     await page.getByTestId('progress').waitFor({ timeout: 120_000 });
     await page.getByTestId('see-results').waitFor({ timeout: 8000 }).catch(() => undefined);
@@ -100,6 +102,7 @@ describe('performance on big files (recorded in test-results/perf.json)', () => 
     const [final, done] = [await markTime(page, 'omi:import-final'), await markTime(page, 'omi:import-done')];
     perf.uploadFinalToResultMs = final !== null && done !== null ? Math.round(done - final) : null;
     if (stopProfile) perf.uploadProfile = await stopProfile();
+    if (stopTrace) perf.uploadTrace = await stopTrace();
     await ui.screenshot('perf-2b-import-100k-done');
 
     // OMI_E2E_PERF_SKIP_GRID=1 stops here (for working on the steps above; `npm run bench -- ui` needs the grid).
