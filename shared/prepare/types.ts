@@ -44,9 +44,22 @@ export interface PreparedRow {
 export type DuplicatePolicy = 'keep-first' | 'merge' | 'keep-all';
 
 export interface DuplicateGroup {
-  /** What they share, e.g. `phone:0912345678`. */
+  /**
+   * What they share, e.g. `phone:0912345678`: an identifier of the group (its first shared key; groups are disjoint,
+   * so a key names one group), not words for a person — show `title`.
+   */
   key: string;
   rowNumbers: number[];
+  /**
+   * Every value the group's rows share (each held by at least two of them), as `phone:…`, `email:…`, `refId:…`, in
+   * the order they first appear; `keys[0] === key`. One group is one contact: rows linked by any chain of these.
+   */
+  keys?: string[];
+  /**
+   * The group in words ("Cùng số điện thoại 0912 345 678 và email …"). Filled where groups are listed for a person
+   * (duplicateTitle in shared/prepare/duplicate-words.ts), not by applyDuplicates: a large file has thousands.
+   */
+  title?: Bilingual;
 }
 
 export interface PrepareOptions {
