@@ -67,7 +67,7 @@ describe('row reasons', () => {
     const net = new OmiError({ kind: 'retryable', text: msg.network('ECONNRESET', true), maybeProcessed: true });
     expect(gaveUp(3, e502).en).toBe(gaveUp(9, e500).en);
     expect(gaveUp(3, e502).detail).toBe('3 attempts; HTTP 502');
-    expect(gaveUp(3, net).en).toMatch(/the connection to OMI kept failing.*Check the Internet connection/);
+    expect(gaveUp(3, net).en).toMatch(/^The connection to OMI kept failing, so this row could not be imported.*Check the Internet connection/);
     expect(gaveUp(3, net).en).not.toBe(gaveUp(3, e502).en);
   });
 
@@ -75,7 +75,7 @@ describe('row reasons', () => {
     expect(attributesNotWritten(cancelledBefore).en).toMatch(/stopped before this row's custom fields were saved\. Resume the import/);
     expect(attributesNotWritten(stoppedCredentials).en).toMatch(/Resume the import/);
     const v = attributesNotWritten(refusedByServer('otherDynamicUpdates[0].values[0].data "x" is not a date'));
-    expect(v.en).toMatch(/^The contact was created, but this row's custom fields were not saved\. .*"Custom field" field of this row/);
+    expect(v.en).toMatch(/^The contact was created, but this row's custom fields were not saved\. OMI did not accept the value in a custom field of this row\. Correct that value/);
     expect(v.detail).toContain('is not a date');
     expect(codeOf(v)).toBe('attributes');
   });

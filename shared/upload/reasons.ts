@@ -8,7 +8,7 @@
 import type { Bilingual } from '../text';
 import type { OmiError } from '../omi/errors';
 import { detailed, technical } from '../omi/messages';
-import { refusedField } from './refusal-field';
+import { refusedField, SOME_CUSTOM_FIELD } from './refusal-field';
 import type { RowOutcomeCode } from './types';
 const codes = new WeakMap<Bilingual, RowOutcomeCode>();
 
@@ -31,9 +31,12 @@ const AGAIN = {
 /** OMI refused a value of the row: the field when the server named one, else the row as a whole. */
 function valueRefused(field: Bilingual | undefined, detail: string | undefined): Bilingual {
   if (field) {
+    const where = field === SOME_CUSTOM_FIELD
+      ? { vi: 'một trường riêng', en: 'a custom field' }
+      : { vi: `trường "${field.vi}"`, en: `the "${field.en}" field` };
     return coded(detailed({
-      vi: `OMI không nhận giá trị ở trường "${field.vi}" của dòng này. Hãy sửa giá trị đó trong tệp rồi nhập lại dòng này.`,
-      en: `OMI did not accept the value in the "${field.en}" field of this row. Correct that value in the file, then import the row again.`,
+      vi: `OMI không nhận giá trị ở ${where.vi} của dòng này. Hãy sửa giá trị đó trong tệp rồi nhập lại dòng này.`,
+      en: `OMI did not accept the value in ${where.en} of this row. Correct that value in the file, then import the row again.`,
     }, detail), 'refused');
   }
   if (detail) {
@@ -115,17 +118,17 @@ export function rowRefused(said: Bilingual): Bilingual {
 
 /** The server did not accept the single row (answered "false") without saying why. */
 export function refusedNoDetail(statusCode?: number): Bilingual {
-  return refusedUnexplained(technical(undefined, statusCode, 'false'));
+  return refusedUnexplained(technical(undefined, statusCode, 'answer: false'));
 }
 
-/** What kept failing, for a row whose retries ran out. */
+/** What kept failing, for a row whose retries ran out: it opens the sentence, so a cut label still tells them apart. */
 function troubleOf(cause: Bilingual | OmiError): { vi: string; en: string; network: boolean } {
-  if (!('kind' in cause)) return { vi: 'kết nối tới OMI hoặc máy chủ OMI gặp sự cố', en: 'the connection to OMI or its server kept failing', network: true };
+  if (!('kind' in cause)) return { vi: 'Kết nối tới OMI hoặc máy chủ OMI liên tục gặp sự cố', en: 'The connection to OMI or its server kept failing', network: true };
   if (cause.kind === 'rate-limited') return { vi: 'OMI liên tục báo đang quá tải yêu cầu', en: 'OMI kept saying it had too many requests', network: false };
   if (cause.kind === 'timeout') return { vi: 'OMI không trả lời kịp', en: 'OMI did not answer in time', network: true };
-  if (cause.httpStatus !== undefined && cause.httpStatus >= 500) return { vi: 'máy chủ OMI liên tục gặp sự cố', en: 'the OMI server kept failing', network: false };
+  if (cause.httpStatus !== undefined && cause.httpStatus >= 500) return { vi: 'Máy chủ OMI liên tục gặp sự cố', en: 'The OMI server kept failing', network: false };
   if (cause.httpStatus !== undefined) return { vi: 'OMI liên tục trả lời bằng nội dung không đọc được', en: 'OMI kept answering with something that cannot be read', network: false };
-  return { vi: 'kết nối tới OMI liên tục bị gián đoạn', en: 'the connection to OMI kept failing', network: true };
+  return { vi: 'Kết nối tới OMI liên tục bị gián đoạn', en: 'The connection to OMI kept failing', network: true };
 }
 
 /**
@@ -140,8 +143,8 @@ export function gaveUp(attempts: number, cause: Bilingual | OmiError): Bilingual
     ? { vi: 'Hãy kiểm tra mạng Internet. ', en: 'Check the Internet connection. ' }
     : { vi: '', en: '' };
   return coded(detailed({
-    vi: `Chưa nhập được dòng này vì ${t.vi}, kể cả sau nhiều lần thử lại. ${check.vi}${AGAIN.vi}`,
-    en: `This row could not be imported because ${t.en}, even after several retries. ${check.en}${AGAIN.en}`,
+    vi: `${t.vi} nên chưa nhập được dòng này, kể cả sau nhiều lần thử lại. ${check.vi}${AGAIN.vi}`,
+    en: `${t.en}, so this row could not be imported, even after several retries. ${check.en}${AGAIN.en}`,
   }, detail), 'gave-up');
 }
 
@@ -179,10 +182,10 @@ export const notFoundForUpdate: Bilingual = coded({
 export function attributesNotWritten(cause: Bilingual): Bilingual {
   const c = codes.get(cause);
   if (c === 'cancelled' || c === 'stopped') {
-    return coded(detailed({
+    return coded({
       vi: 'Đã tạo liên hệ, nhưng lần nhập dừng trước khi lưu các trường riêng của dòng này. Hãy tiếp tục lần nhập để lưu nốt: liên hệ sẽ không bị tạo lần nữa.',
       en: 'The contact was created, but the import stopped before this row\'s custom fields were saved. Resume the import to save them: the contact is not created again.',
-    }, cause.en), 'attributes');
+    }, 'attributes');
   }
   return coded(detailed({
     vi: `Đã tạo liên hệ, nhưng chưa lưu được các trường riêng của dòng này. ${cause.vi} Nếu nhập lại từ tệp báo cáo lỗi, hãy chọn cách nhập "Cập nhật" để liên hệ không bị tạo hai lần.`,

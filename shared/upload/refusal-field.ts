@@ -24,6 +24,9 @@ const LOOSE: [RegExp, string][] = [
 
 const FUNNEL: Bilingual = { vi: 'Trạng thái (phễu)', en: 'Funnel status' };
 
+/** A custom field the message does not say which of: the sentence reads "a custom field", not a quoted name. */
+export const SOME_CUSTOM_FIELD: Bilingual = Object.freeze({ vi: 'Trường riêng', en: 'Custom field' });
+
 function labelOf(name: string): Bilingual | undefined {
   if (name === 'filterContacts') return FUNNEL;
   if (name === 'jobTitlte') return CORE_FIELDS.jobTitle.label;
@@ -45,7 +48,7 @@ export function refusedField(said: string, fieldCodes: readonly string[] = []): 
   }
   if (best?.name === 'otherDynamicUpdates' || (!best && /\bfieldCode\b/.test(message))) {
     const code = /fieldCode\s*"([^"]+)"/.exec(message)?.[1] ?? fieldCodes[Number(/otherDynamicUpdates\[(\d+)\]/.exec(message)?.[1] ?? NaN)];
-    return code ? { vi: `${code} (trường riêng)`, en: `${code} (custom field)` } : { vi: 'Trường riêng', en: 'Custom field' };
+    return code ? { vi: `${code} (trường riêng)`, en: `${code} (custom field)` } : SOME_CUSTOM_FIELD;
   }
   if (best) return labelOf(best.name);
   for (const [re, name] of LOOSE) if (re.test(message)) return labelOf(name);

@@ -145,7 +145,7 @@ describe('OMI\'s own trouble: nothing to correct, import the failed rows again â
     expect(failedOf(result)).toHaveLength(3);
     for (const o of failedOf(result)) {
       expect(o.code).toBe('gave-up');
-      expect(o.reason!.en).toMatch(/could not be imported because the OMI server kept failing/);
+      expect(o.reason!.en).toMatch(/^The OMI server kept failing, so this row could not be imported/);
       expect(o.reason!.en).toMatch(/import the failed rows again/);
       expectPlain(o);
       expect(o.reason!.detail).toMatch(/^\d+ attempts; HTTP 50[023]: simulated server error/);
@@ -161,7 +161,7 @@ describe('OMI\'s own trouble: nothing to correct, import the failed rows again â
     const result = await run(sb, plan, { journal, timeoutMs: 300 }).job.done;
     expect(failedOf(result)).toHaveLength(3);
     for (const o of failedOf(result)) {
-      expect(o.reason!.en).toMatch(/because OMI did not answer in time/);
+      expect(o.reason!.en).toMatch(/^OMI did not answer in time, so this row could not be imported/);
       expect(o.reason!.en).toMatch(/Check the Internet connection\. Nothing is wrong with the row's data: import the failed rows again/);
       expect(o.reason!.en).toMatch(/rows already imported are not imported twice/);
       expectPlain(o);
