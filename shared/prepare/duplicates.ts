@@ -1,5 +1,10 @@
 import type { ContactInput, Value } from '../omi/types';
+import type { Bilingual } from '../text';
+import { sharedInWords } from './duplicate-words';
 import type { DuplicateGroup, DuplicatePolicy, Issue, PreparedRow } from './types';
+
+/** Rows of a group looked at to say which one a chained row shares a value with. */
+const LINK_SCAN = 100;
 
 /** The keys a row can share with another: normalised phones, emails and its refId. */
 export function duplicateKeys(contact: ContactInput): string[] {
@@ -44,23 +49,53 @@ export function applyDuplicatesInPlace(rows: PreparedRow[], policy: DuplicatePol
       } else byKey.set(k, [i]);
     }
   });
-  const duplicates: DuplicateGroup[] = [];
-  for (const [key, idx] of byKey) if (idx.length > 1) duplicates.push({ key, rowNumbers: idx.map((i) => rows[i].rowNumber) });
-  if (duplicates.length === 0) return { rows, duplicates };
+  // One group per contact (the rows one union-find root holds), carrying every key its rows share.
+  const keysOf = new Map<number, string[]>();
+  for (const [key, idx] of byKey) {
+    if (idx.length < 2) continue;
+    const root = find(idx[0]);
+    const keys = keysOf.get(root);
+    if (keys) keys.push(key);
+    else keysOf.set(root, [key]);
+  }
+  if (keysOf.size === 0) return { rows, duplicates: [] };
 
   const members = new Map<number, number[]>();
   rows.forEach((r, i) => {
     if (r.status === 'invalid') return;
     const root = find(i);
+    if (!keysOf.has(root)) return;
     const list = members.get(root);
     if (list) list.push(i);
     else members.set(root, [i]);
   });
+  // Listed in the order of their first row, as the file reads.
+  const duplicates: DuplicateGroup[] = [];
+  for (const [root, idx] of members) {
+    const keys = keysOf.get(root)!;
+    duplicates.push({ key: keys[0], keys, rowNumbers: idx.map((i) => rows[i].rowNumber) });
+  }
   for (const [root, idx] of members) {
     if (idx.length < 2) continue;
     const keeper = rows[root];
     const others = idx.filter((i) => i !== root).map((i) => rows[i]);
-    const why = (r: PreparedRow) => sharedKeys(keeper.contact, r.contact).join(', ');
+    const why = (r: PreparedRow): Bilingual => {
+      const keys = sharedKeys(keeper.contact, r.contact);
+      if (keys.length) {
+        const words = sharedInWords(keys);
+        return { vi: `cùng ${words.vi}`, en: `same ${words.en}` };
+      }
+      // Linked through a chain: name a row it does share with (looking at a bounded number of them).
+      for (const j of idx.slice(0, LINK_SCAN)) {
+        const via = rows[j];
+        if (via === r || via === keeper) continue;
+        const through = sharedKeys(via.contact, r.contact);
+        if (!through.length) continue;
+        const words = sharedInWords(through);
+        return { vi: `qua dòng ${via.rowNumber}: cùng ${words.vi}`, en: `through row ${via.rowNumber}: same ${words.en}` };
+      }
+      return { vi: 'liên kết qua dòng khác', en: 'linked through another row' };
+    };
     if (policy === 'keep-all') {
       for (const i of idx) {
         const r = rows[i];
@@ -75,8 +110,8 @@ export function applyDuplicatesInPlace(rows: PreparedRow[], policy: DuplicatePol
       r.status = 'duplicate';
       r.duplicateOf = keeper.rowNumber;
       r.issues.push(dupIssue('duplicate.of',
-        `Trùng với dòng ${keeper.rowNumber} (${why(r) || 'qua dòng khác'}); ${policy === 'merge' ? 'đã gộp vào dòng đó' : 'chỉ giữ dòng đầu tiên'}.`,
-        `Same contact as row ${keeper.rowNumber} (${why(r) || 'through another row'}); ${policy === 'merge' ? 'merged into it' : 'only the first row is kept'}.`));
+        `Trùng với dòng ${keeper.rowNumber} (${why(r).vi}); ${policy === 'merge' ? 'đã gộp vào dòng đó' : 'chỉ giữ dòng đầu tiên'}.`,
+        `Same contact as row ${keeper.rowNumber} (${why(r).en}); ${policy === 'merge' ? 'merged into it' : 'only the first row is kept'}.`));
     }
     if (policy === 'merge') {
       const merged = mergeInto(keeper, others);

@@ -95,7 +95,8 @@ describe('the messy workbook prepares to the expected contacts', () => {
       expect(r.status, where).toBe(m.outcome === 'import' ? 'valid' : m.outcome === 'reject' ? 'invalid' : 'duplicate');
     }
     expect(prepared.counts).toEqual({ total: 20, valid: 18, invalid: 1, duplicates: 1, warnings: 6, changed: prepared.rows.filter((r) => r.changes.length).length });
-    expect(prepared.duplicates).toEqual([{ key: 'phone:0912345678', rowNumbers: [4, 15] }, { key: 'email:an.nguyen@gmail.com', rowNumbers: [4, 15] }]);
+    // One repeated contact is one group, carrying both values its rows share.
+    expect(prepared.duplicates).toEqual([{ key: 'phone:0912345678', keys: ['phone:0912345678', 'email:an.nguyen@gmail.com'], rowNumbers: [4, 15] }]);
   });
 
   it('every change names its column and says before → after in both languages', () => {

@@ -35,16 +35,26 @@ describe('duplicates inside the file', () => {
 
   it('groups rows by shared phone, email or refId, and keeps the first valid one', () => {
     const t = prepareTable(table, mapping, catalog, { duplicatePolicy: 'keep-first' });
+    // Rows 3-4 share a phone and 4-5 an email: one contact, one group of three.
     expect(t.duplicates).toEqual([
-      { key: 'phone:0912345678', rowNumbers: [3, 4] },
-      { key: 'email:an.work@company.vn', rowNumbers: [4, 5] },
-      { key: 'refId:KH4', rowNumbers: [6, 7] },
+      { key: 'phone:0912345678', keys: ['phone:0912345678', 'email:an.work@company.vn'], rowNumbers: [3, 4, 5] },
+      { key: 'refId:KH4', keys: ['refId:KH4'], rowNumbers: [6, 7] },
     ]);
     expect(t.rows.map((r) => [r.rowNumber, r.status, r.duplicateOf])).toEqual([
       [2, 'invalid', undefined], [3, 'valid', undefined], [4, 'duplicate', 3], [5, 'duplicate', 3], [6, 'valid', undefined], [7, 'duplicate', 6],
     ]);
     expect(t.rows[0].issues.map((i) => [i.code, i.column])).toEqual([['text.too-long', 1]]);
     expect(t.rows[3].issues.at(-1)?.message.vi).toContain('dòng 3');
+    // The reason in words: what row 4 shares with row 3, and row 5 reached only through row 4.
+    expect(t.rows[2].issues.at(-1)?.message).toEqual({
+      vi: 'Trùng với dòng 3 (cùng số điện thoại 0912 345 678); chỉ giữ dòng đầu tiên.',
+      en: 'Same contact as row 3 (same phone 0912 345 678); only the first row is kept.',
+    });
+    expect(t.rows[3].issues.at(-1)?.message).toEqual({
+      vi: 'Trùng với dòng 3 (qua dòng 4: cùng email an.work@company.vn); chỉ giữ dòng đầu tiên.',
+      en: 'Same contact as row 3 (through row 4: same email an.work@company.vn); only the first row is kept.',
+    });
+    expect(t.rows[5].issues.at(-1)?.message.vi).toBe('Trùng với dòng 6 (cùng mã khách hàng (refId) KH4); chỉ giữ dòng đầu tiên.');
     expect(t.rows[1].contact.phones).toEqual([P('0912345678')]);
     expect(t.counts).toMatchObject({ total: 6, valid: 2, invalid: 1, duplicates: 3 });
   });

@@ -1,5 +1,6 @@
 /**
- * The duplicate groups drawer: the policy (keep-first / merge / keep-all), the groups (what they share, their rows),
+ * The duplicate groups drawer: the policy (keep-first / merge / keep-all), the groups (one per contact: what its rows
+ * share in words, its rows),
  * and for each group on demand its rows side by side as they would be sent, with what the policy does: which row
  * goes and which are skipped (with the report's reason), or the merged contact with the values that came from other
  * rows marked. The preview comes from the worker (the shared prepare code), never worked out here.
@@ -39,6 +40,7 @@ function values(c: ContactInput, dynamic: DynamicUpdate[], field: string): strin
 /** The drawer, opened from the review screen. */
 export function DuplicateGroups({ opened, onClose, targets }: { opened: boolean; onClose(): void; targets: TargetDef[] }) {
   const { t } = useTranslation();
+  const pick = useBilingual();
   const policy = useReview((s) => s.policy);
   const total = useReview((s) => s.summary?.duplicateGroups ?? 0);
   const version = useReview((s) => s.summary?.version);
@@ -70,12 +72,12 @@ export function DuplicateGroups({ opened, onClose, targets }: { opened: boolean;
         <>
           {total > groups.length && <Text size="xs" c="dimmed" mb="xs">{t('dupes.shown', { shown: formatNumber(groups.length), total: formatNumber(total) })}</Text>}
           <Table fz="sm" data-testid="dup-groups">
-            <Table.Thead><Table.Tr><Table.Th>{t('review.groupKey')}</Table.Th><Table.Th>{t('review.groupRows')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('dupes.sharedHead')}</Table.Th><Table.Th>{t('review.groupRows')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {groups.map((g) => (
                 <Fragment key={g.key}>
                   <Table.Tr data-testid="dup-group" data-key={g.key}>
-                    <Table.Td>{g.key}</Table.Td>
+                    <Table.Td data-testid="dup-title">{g.title ? pick(g.title) : g.key}</Table.Td>
                     <Table.Td>{g.rowNumbers.join(', ')}</Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" justify="flex-end">

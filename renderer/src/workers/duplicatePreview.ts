@@ -1,10 +1,12 @@
 /**
- * The worker's side of the duplicate group preview: finds every row of the contact a group belongs to, prepares
+ * The worker's side of the duplicate groups: lists them with their titles; for the preview, takes the rows of the
+ * contact a group is (one group per contact), prepares
  * those rows afresh and hands them to the shared previewDuplicates (the same applyDuplicates/mergeInto as the
  * plan), adds the reason the report gives each skipped row, and says when the plan holds an older answer.
  */
 import type { Table } from '../../../shared/ingest/types';
 import { previewDuplicates } from '../../../shared/prepare/duplicate-preview';
+import { withTitles } from '../../../shared/prepare/duplicate-words';
 import { toContactInput } from '../../../shared/prepare/payload';
 import type { DuplicateGroup, DuplicatePolicy, PreparedRow, PreparedTable } from '../../../shared/prepare/types';
 import { rowReports } from '../../../shared/report/row-status';
@@ -25,11 +27,13 @@ export interface PreviewInput {
   fresh(rowIndex: number): PreparedRow;
 }
 
-/** The preview of the group with `key`, or null when there is no such group now. */
+/** The preview of the group named by `key` (see groupOf), or null when there is no such group now. */
 export function duplicatePreview(input: PreviewInput): DuplicatePreview | null {
   const { prepared, policy } = input;
-  if (!prepared.duplicates.some((g) => g.key === input.key)) return null;
-  const numbers = contactRows(prepared, input.key);
+  const group = groupOf(prepared, input.key);
+  if (!group) return null;
+  // A group is one contact: every row the policy handles together (applyDuplicates' union of shared values).
+  const numbers = group.rowNumbers;
   const indexes = numbers.map((n) => input.indexOf(n)).filter((t): t is number => t !== undefined).slice(0, MAX_GROUP_ROWS);
   const preview = previewDuplicates(indexes.map((t) => input.fresh(t)), policy);
   const now = indexes.map((t) => input.preparedOf(t));
@@ -51,37 +55,15 @@ export function duplicatePreview(input: PreviewInput): DuplicatePreview | null {
   return out;
 }
 
-/** The sheet rows of the contact that group `key` is part of: its rows and those linked to them by other groups. */
-function contactRows(prepared: PreparedTable, key: string): number[] {
-  const start = prepared.duplicates.find((g) => g.key === key);
-  return start ? linkedRows(prepared.duplicates, start.rowNumbers, MAX_GROUP_ROWS) : [];
+/**
+ * The group that `key` names: its own key, or any value its rows share (a key the drawer opened before an edit made
+ * another value the group's first).
+ */
+function groupOf(prepared: PreparedTable, key: string): DuplicateGroup | undefined {
+  return prepared.duplicates.find((g) => g.key === key) ?? prepared.duplicates.find((g) => g.keys?.includes(key));
 }
 
-/**
- * The rows linked to `rowNumbers` through the groups (any chain of shared values), them included, in file order:
- * the rows that make one contact, which the duplicate policy handles together. Stops growing past `cap` rows.
- */
-function linkedRows(groups: readonly DuplicateGroup[], rowNumbers: readonly number[], cap: number): number[] {
-  const groupsOf = new Map<number, number[]>();
-  groups.forEach((g, i) => {
-    for (const n of g.rowNumbers) {
-      const list = groupsOf.get(n);
-      if (list) list.push(i);
-      else groupsOf.set(n, [i]);
-    }
-  });
-  const rows = new Set<number>();
-  const seenGroups = new Set<number>();
-  const queue = [...rowNumbers];
-  while (queue.length && rows.size < cap) {
-    const n = queue.pop()!;
-    if (rows.has(n)) continue;
-    rows.add(n);
-    for (const g of groupsOf.get(n) ?? []) {
-      if (seenGroups.has(g)) continue;
-      seenGroups.add(g);
-      for (const m of groups[g].rowNumbers) if (!rows.has(m)) queue.push(m);
-    }
-  }
-  return [...rows].sort((a, b) => a - b);
+/** The first `limit` groups as a person reads them: each with its title in words. */
+export function listedGroups(prepared: PreparedTable, limit: number): DuplicateGroup[] {
+  return withTitles(prepared.duplicates.slice(0, limit));
 }

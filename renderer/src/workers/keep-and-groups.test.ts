@@ -111,9 +111,15 @@ describe('keeping a cell as typed, and previewing duplicate groups, in the worke
 
   it('previews a duplicate group under each policy; the merged contact is the one the plan sends', async () => {
     const { p, mappings } = await prepared();
+    // One group for the repeated contact (not one per shared value), in words.
+    expect(p.duplicates(10).map((g) => [g.rowNumbers, g.title])).toEqual([[[dup.expect.duplicateOf, dup.sheetRow], {
+      vi: 'Cùng số điện thoại 0912 345 678 và email an.nguyen@gmail.com', en: 'Same phone 0912 345 678 and email an.nguyen@gmail.com',
+    }]]);
     // Give the repeated row a second email, so merging has something to bring from it.
     p.edit(rowOf(p, dup.sheetRow).rowIndex, EMAIL, 'an.nguyen@company.vn');
-    const key = p.duplicates(10).find((g) => g.rowNumbers.includes(dup.sheetRow))!.key;
+    const listed = p.duplicates(10);
+    expect(listed.map((g) => g.title?.en)).toEqual(['Same phone 0912 345 678']);
+    const key = listed[0].key;
     const first = p.duplicatePreview(key, 20)!;
     expect(first.rowNumbers).toEqual([dup.expect.duplicateOf, dup.sheetRow]);
     expect(first.members.map((m) => [m.rowNumber, m.outcome])).toEqual([[dup.expect.duplicateOf, 'sent'], [dup.sheetRow, 'skipped']]);
@@ -155,7 +161,11 @@ describe('keeping a cell as typed, and previewing duplicate groups, in the worke
     const s = p.edit(rowOf(p, other.sheetRow).rowIndex, PHONE, '0912 345 678');
     expect(rowOf(p, other.sheetRow)).toMatchObject({ status: 'duplicate', duplicateOf: dup.expect.duplicateOf });
     expect(s.counts.duplicates).toBe(summary.counts.duplicates + 1);
-    expect(p.duplicates(10).find((g) => g.key === 'phone:0912345678')?.rowNumbers).toEqual([dup.expect.duplicateOf!, other.sheetRow, dup.sheetRow].sort((a, b) => a - b));
+    const joined = p.duplicates(10).find((g) => g.key === 'phone:0912345678');
+    expect(joined?.rowNumbers).toEqual([dup.expect.duplicateOf!, other.sheetRow, dup.sheetRow].sort((a, b) => a - b));
+    // Still one group for the contact, titled with every value its rows share.
+    expect(p.duplicates(10).filter((g) => g.rowNumbers.includes(dup.sheetRow))).toHaveLength(1);
+    expect(joined?.title?.en).toBe('Same phone 0912 345 678 and email an.nguyen@gmail.com');
     const back = p.undo();
     expect(rowOf(p, other.sheetRow).status).toBe('valid');
     expect(back.counts).toEqual(summary.counts);

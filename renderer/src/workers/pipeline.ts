@@ -14,7 +14,7 @@ import { cellReplacer, replaceAll, titleCase, trimCell } from './cellFixes';
 import type {
   BulkFix, CatalogInput, DuplicatePreview, FindReplaceQuery, GridRow, IssueCount, MappingSuggestion, ReplaceCount, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
 } from './protocol';
-import { duplicatePreview } from './duplicatePreview';
+import { duplicatePreview, listedGroups } from './duplicatePreview';
 import { DuplicateIndex, regroup } from './regroup';
 
 /** One cell edit, enough to undo and redo it. */
@@ -377,7 +377,7 @@ export class Pipeline {
   }
 
   duplicates(limit: number) {
-    return needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data').duplicates.slice(0, limit);
+    return listedGroups(needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data'), limit);
   }
 
   /**
