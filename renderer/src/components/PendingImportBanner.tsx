@@ -17,7 +17,7 @@ export function PendingImportBanner() {
       {shown.map((p) => (
         <Alert key={p.importId} color="yellow" title={t('pending.title')} mb="sm" data-testid="pending-import">
           <Group justify="space-between">
-            <Text size="sm">{t('pending.text', { file: p.fileName, done: formatNumber(p.done), total: formatNumber(p.total), when: new Date(p.startedAt).toLocaleString() })}</Text>
+            <Text size="sm">{t('pending.text', { count: p.total, file: p.fileName, done: formatNumber(p.done), total: formatNumber(p.total), when: new Date(p.startedAt).toLocaleString() })}</Text>
             <Group gap="xs">
               <Button size="xs" onClick={() => void useImport.getState().resume(p.importId)}>{t('pending.resume')}</Button>
               <Button size="xs" variant="default" onClick={() => setDismissed((d) => [...d, p.importId])}>{t('pending.later')}</Button>

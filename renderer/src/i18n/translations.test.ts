@@ -1,6 +1,8 @@
 /**
  * Every sentence of the UI exists in both languages: the Vietnamese and English translation files have the same
  * keys (plural forms aside: Vietnamese has one form, English two), and no value is empty.
+ * A plural pair is `key_one` + `key_other`, or `key_one` + `key` when callers that pass no count must keep working
+ * (i18next falls back from `key_other` to `key` when a count is passed, never the other way).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,13 @@ function keys(obj: Record<string, unknown>, prefix = ''): Map<string, string> {
   return out;
 }
 
+function rawKeys(obj: Record<string, unknown>, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => {
+    const path = prefix ? `${prefix}.${k}` : k;
+    return v && typeof v === 'object' ? rawKeys(v as Record<string, unknown>, path) : [path];
+  });
+}
+
 describe('translations', () => {
   const vi = keys(load('vi'));
   const en = keys(load('en'));
@@ -35,6 +44,14 @@ describe('translations', () => {
     for (const f of files) for (const m of readFileSync(join(src, f), 'utf8').matchAll(/\bt\('([a-zA-Z][\w.-]*)'/g)) used.add(m[1]);
     expect(used.size).toBeGreaterThan(100);
     expect([...used].filter((k) => !vi.has(k))).toEqual([]);
+  });
+
+  it('give every singular form its plural form, in both languages', () => {
+    for (const lang of ['vi', 'en']) {
+      const all = new Set(rawKeys(load(lang)));
+      const orphans = [...all].filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -4)).filter((k) => !all.has(`${k}_other`) && !all.has(k));
+      expect(orphans, lang).toEqual([]);
+    }
   });
 
   it('have no empty sentence', () => {

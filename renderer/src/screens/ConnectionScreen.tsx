@@ -3,8 +3,10 @@
  * "Test connection" shows the account's dynamic attributes and funnels; offline, the cached ones are used.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, PasswordInput, Radio, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, PasswordInput, Radio, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { dynamicKind } from '../../../shared/clean/dynamic-value';
+import type { Funnel, LayoutAttribute } from '../../../shared/omi/types';
 import { useConnection } from '../stores/connection';
 import { useWizard } from '../stores/wizard';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -28,6 +30,8 @@ export function ConnectionScreen() {
   // The sandbox always "has" its token: a stored token counts only when the saved connection is an account.
   const tokenStored = info?.mode === 'account' && info.hasToken;
   const needsToken = mode === 'account' && !tokenStored && token === '';
+
+  const connected = tested && !!catalog && !catalog.offline;
 
   const saveAndTest = async () => {
     const ok = await save(mode === 'sandbox' ? { mode } : { mode, baseUrl, ...(token ? { token } : {}) });
@@ -64,10 +68,10 @@ export function ConnectionScreen() {
           </SimpleGrid>
         )}
         <Group mt="md">
-          <Button onClick={() => void saveAndTest()} loading={busy} disabled={!!urlProblem || needsToken || (mode === 'account' && !baseUrl)} data-testid="test-connection">
+          <Button onClick={() => void saveAndTest()} loading={busy} variant={connected ? 'light' : 'filled'} disabled={!!urlProblem || needsToken || (mode === 'account' && !baseUrl)} data-testid="test-connection">
             {t('connection.test')}
           </Button>
-          {tested && catalog && !catalog.offline && <Badge color="teal" variant="light" data-testid="connection-ok">{t('connection.ok')}</Badge>}
+          {connected && <Badge color="teal" variant="light" data-testid="connection-ok">{t('connection.ok')}</Badge>}
           {!tested && !usingCache && catalog?.fetchedAt != null && (
             <Text size="sm" c="dimmed">{t('connection.cachedAt', { when: new Date(catalog.fetchedAt).toLocaleString() })}</Text>
           )}
@@ -86,12 +90,8 @@ export function ConnectionScreen() {
             <ScrollArea.Autosize mah={260}>
               {catalog.layout.length === 0 ? <Text size="sm" c="dimmed">{t('connection.noAttributes')}</Text> : (
                 <Table striped fz="sm" data-testid="attributes">
-                  <Table.Thead><Table.Tr><Table.Th>{t('connection.attrName')}</Table.Th><Table.Th>{t('connection.attrCode')}</Table.Th><Table.Th>{t('connection.attrType')}</Table.Th></Table.Tr></Table.Thead>
-                  <Table.Tbody>
-                    {catalog.layout.map((a) => (
-                      <Table.Tr key={a.fieldCode}><Table.Td>{a.name}</Table.Td><Table.Td><code>{a.fieldCode}</code></Table.Td><Table.Td>{a.fieldType}</Table.Td></Table.Tr>
-                    ))}
-                  </Table.Tbody>
+                  <Table.Thead><Table.Tr><Table.Th>{t('connection.attrName')}</Table.Th><Table.Th>{t('connection.attrType')}</Table.Th></Table.Tr></Table.Thead>
+                  <Table.Tbody>{catalog.layout.map((a) => <AttributeRow key={a.fieldCode} attr={a} />)}</Table.Tbody>
                 </Table>
               )}
             </ScrollArea.Autosize>
@@ -101,14 +101,8 @@ export function ConnectionScreen() {
             <ScrollArea.Autosize mah={260}>
               {catalog.funnels.length === 0 ? <Text size="sm" c="dimmed">{t('connection.noFunnels')}</Text> : (
                 <Stack gap="xs" data-testid="funnels">
-                  {catalog.funnels.map((f) => (
-                    <div key={f.id}>
-                      <Text size="sm" fw={500}>{f.name}</Text>
-                      <Group gap={4} mt={2}>
-                        {f.statuses.map((s) => <Badge key={s.index} variant="outline" size="sm" tt="none">{s.index}. {s.name}{s.children.length > 0 ? ` (${s.children.length})` : ''}</Badge>)}
-                      </Group>
-                    </div>
-                  ))}
+                  <Text size="xs" c="dimmed">{t('connection.funnelHint')}</Text>
+                  {catalog.funnels.map((f) => <FunnelStatuses key={f.id} funnel={f} />)}
                 </Stack>
               )}
             </ScrollArea.Autosize>
@@ -116,7 +110,55 @@ export function ConnectionScreen() {
         </SimpleGrid>
       )}
 
-      <StepActions onNext={() => go('file')} nextDisabled={busy} nextLabel={catalog?.fetchedAt ? t('common.next') : t('connection.skip')} />
+      {/* Without a tested (or saved) account, going on is allowed but not the advice: "Save and test" stays the filled button. */}
+      <StepActions
+        onNext={() => go('file')}
+        nextDisabled={busy}
+        nextLabel={catalog?.fetchedAt ? t('common.next') : t('connection.skip')}
+        nextVariant={catalog?.fetchedAt ? 'filled' : 'default'}
+      />
     </Stack>
+  );
+}
+
+/** A custom field: its name (the OMI field code on hover, for whoever sets up the account) and what it takes, in words. */
+function AttributeRow({ attr }: { attr: LayoutAttribute }) {
+  const { t } = useTranslation();
+  const kind = dynamicKind(attr);
+  const options = kind === 'choice' || kind === 'multi-choice' ? attr.options.map((o) => o.label || o.value) : [];
+  return (
+    <Table.Tr>
+      <Table.Td title={t('connection.fieldCode', { code: attr.fieldCode })}>{attr.name}</Table.Td>
+      <Table.Td data-kind={kind}>
+        {t(`mapping.attrKind.${kind}`)}
+        {options.length > 0 && <Text size="xs" c="dimmed" lineClamp={2}>{options.join(', ')}</Text>}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A funnel's statuses in order; a status with sub-statuses says how many, and names them on hover. */
+function FunnelStatuses({ funnel }: { funnel: Funnel }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Text size="sm" fw={500}>{funnel.name}</Text>
+      <Group gap={4} mt={2}>
+        {funnel.statuses.map((s) => {
+          const badge = (
+            <Badge key={s.index} variant="outline" size="sm" tt="none" data-testid="funnel-status">
+              {s.index}. {s.name}
+              {s.children.length > 0 && ` · ${t('connection.subStatuses', { count: s.children.length })}`}
+            </Badge>
+          );
+          if (s.children.length === 0) return badge;
+          return (
+            <Tooltip key={s.index} multiline maw={320} withArrow label={s.children.map((c) => `${s.index}.${c.index} ${c.name}`).join('\n')} style={{ whiteSpace: 'pre-line' }}>
+              {badge}
+            </Tooltip>
+          );
+        })}
+      </Group>
+    </div>
   );
 }
