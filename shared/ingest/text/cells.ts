@@ -1,7 +1,7 @@
 import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
 import { decodeLegacyCell, fitsLegacy } from '../legacy/detect';
 import { isBlank } from '../source';
-import { ByteMemo, CellMemo, cellHash, mix } from './memo';
+import { ByteMemo, CellMemo, byteHash, cellHash, mix } from './memo';
 import { MASKED_COLUMNS, NFC_SENSITIVE, POOL_CELL_CHARS, POOL_MAX, type RowFacts } from './read';
 
 /** Distinct non-ASCII cell texts remembered; forgotten when full. */
@@ -56,29 +56,23 @@ export class CellSettler {
       const s = p;
       p += n + 1;
       if (n === 0) continue;
+      // Beyond ASCII or not: a plain OR over the bytes (the hash, whose multiplications wait on each other, is
+      // computed only for the cells that are looked up).
       let high = 0;
-      let hash = 0;
-      if (!ascii) {
-        for (let i = s, e = s + n; i < e; i++) {
-          const b = bytes[i];
-          high |= b;
-          hash = (Math.imul(hash, 31) + b) | 0;
-        }
-      }
+      if (!ascii) for (let i = s, e = s + n; i < e; i++) high |= bytes[i];
       if (high < 0x80) {
         if (!this.plain(row, c, n, bytes[s] <= 0x20 || bytes[p - 2] <= 0x20)) continue;
         const pool = this.bytePools[c];
         if (pool === null) continue;
         const pooled = pool ?? (this.bytePools[c] = new ByteMemo<string>(POOL_MAX));
-        if (ascii) for (let i = s, e = s + n; i < e; i++) hash = (Math.imul(hash, 31) + bytes[i]) | 0;
-        const k = mix(hash);
+        const k = byteHash(bytes, s, n);
         const same = pooled.get(bytes, s, n, k);
         if (same !== undefined) row[c] = same;
         else if (pooled.count < POOL_MAX) pooled.set(bytes, s, n, k, row[c]);
         else this.bytePools[c] = null;
         continue;
       }
-      const k = mix(hash);
+      const k = byteHash(bytes, s, n);
       let e = this.byteMemo.get(bytes, s, n, k);
       if (e === undefined) {
         e = cellOf(this.decodeCell ? this.decodeCell(row[c]) : row[c]);

@@ -40,6 +40,9 @@ const QUOTE_THEN_HIGH = /"[\t\v\f ]*(?:\u00c2\u00a0|\u00e1\u009a\u0080|\u00e2\u0
 /** Bytes decoded and handed to the parser at a time: the whole decoded file never exists as one string. */
 export const CHUNK_BYTES = 1 << 19;
 
+/** Chunks of byte text at least this long end after a line break (tests read smaller ones to cut rows anywhere). */
+const ROW_CUT_MIN = 4096;
+
 /** papaparse's chunk-level parser (exported as Papa.ParserHandle, not in its type declarations). */
 interface ChunkParser {
   parse(input: string, baseIndex: number, ignoreLastRow: boolean): Papa.ParseResult<string[]>;
@@ -79,7 +82,16 @@ export function readDelimitedChunks(
   let pos = start;
   let decoded = false;
   const next = (): string => {
-    const end = Math.min(pos + chunkBytes, bytes.length);
+    let end = Math.min(pos + chunkBytes, bytes.length);
+    if (codec.kind === 'bytes' && end < bytes.length && chunkBytes >= ROW_CUT_MIN) {
+      // Byte text ends after the chunk's last line break (when it has one in its second half): the next chunk then
+      // starts a row, and is parsed as it is instead of joined to the row cut in two (a copy of the whole chunk).
+      const from = pos + (chunkBytes >> 1);
+      const half = bytes.subarray(from, end);
+      const nl = half.lastIndexOf(0x0a);
+      const cut = nl >= 0 ? nl : half.lastIndexOf(0x0d);
+      if (cut >= 0) end = from + cut + 1;
+    }
     const text = codec.kind === 'text' ? codec.decode(bytes.subarray(pos, end), end >= bytes.length) : byteText(bytes.subarray(pos, end));
     pos = end;
     decoded = end >= bytes.length;

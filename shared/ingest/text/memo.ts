@@ -92,6 +92,23 @@ export function cellHash(s: string): number {
 }
 
 /**
+ * The hash ByteMemo is keyed on, for bytes[at, at + n): two interleaved running hashes (even and odd bytes), so
+ * each waits on half as many multiplications.
+ */
+export function byteHash(bytes: Uint8Array, at: number, n: number): number {
+  let a = n;
+  let b = 0;
+  const end = at + n;
+  let i = at;
+  for (; i + 1 < end; i += 2) {
+    a = (Math.imul(a, 31) + bytes[i]) | 0;
+    b = (Math.imul(b, 37) + bytes[i + 1]) | 0;
+  }
+  if (i < end) a = (Math.imul(a, 31) + bytes[i]) | 0;
+  return mix(a ^ Math.imul(b, 0x9e3779b1));
+}
+
+/**
  * CellMemo for cells read straight from the file's bytes (quote-free byte text): keys are byte ranges, kept in one
  * growing byte array and compared byte by byte, so a lookup never compares two strings (V8 compares strings sliced
  * from a chunk through its runtime, as slow as the hashing CellMemo avoids).
@@ -115,7 +132,7 @@ export class ByteMemo<V> {
     return this.size;
   }
 
-  /** The value stored for bytes[at, at + n) (whose hash, as cellHash computes it, is `hash`), or undefined. */
+  /** The value stored for bytes[at, at + n) (whose byteHash is `hash`), or undefined. */
   get(bytes: Uint8Array, at: number, n: number, hash: number): V | undefined {
     const { lengths, hashes, starts, arena, mask } = this;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
