@@ -2,7 +2,8 @@
  * Dates in the duplicate-group preview, in Debian's Chromium through the browser harness: a birth date (a date
  * attribute of the account) is listed day first, as the grid shows the same cell (12/04/1985), never as the
  * YYYY-MM-DD sent to OMI — for each row and for the merged contact, in Vietnamese and in English; and a choice
- * attribute by its option's label (Facebook), not the code sent (facebook).
+ * attribute by its option's label (Facebook), not the code sent (facebook). The repeated contact is one group, titled
+ * in words in each language.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,9 +43,13 @@ describe('duplicate preview: dates as the user reads them', () => {
     // The grid shows the cell as the file has it.
     expect(await gridCell.textContent()).toBe(typed);
 
-    const openGroup = async (groupsButton: RegExp) => {
+    // The repeated contact is one group (not one per shared value), titled in words, never `phone:0912345678`.
+    const titles = (drawer: ReturnType<typeof page.getByRole>) => drawer.getByTestId('dup-title').allInnerTexts();
+    const openGroup = async (groupsButton: RegExp, title: string) => {
       await page.getByRole('button', { name: groupsButton }).click();
       const drawer = page.getByRole('dialog');
+      await expect.poll(() => titles(drawer)).toEqual([title]);
+      expect(await drawer.getByTestId('dup-group').first().innerText()).toContain(`${first.sheetRow}, ${dup.sheetRow}`);
       const group = drawer.locator('[data-testid="dup-group"]').filter({ hasText: String(dup.sheetRow) }).first();
       const expand = group.getByTestId('dup-expand');
       await expand.waitFor();
@@ -56,7 +61,7 @@ describe('duplicate preview: dates as the user reads them', () => {
       drawer.locator(`[data-testid="dup-preview"] [data-testid="dup-field"][data-field="${FIELD}"] td`).allInnerTexts();
 
     // Vietnamese, keep the first row: row 4's birth date as in the grid.
-    let drawer = await openGroup(/Nhóm trùng/);
+    let drawer = await openGroup(/Nhóm trùng/, 'Cùng số điện thoại 0912 345 678 và email an.nguyen@gmail.com');
     await drawer.locator('[data-testid="dup-preview"][data-policy="keep-first"]').waitFor();
     await expect.poll(() => memberCells(drawer)).toContain(typed);
     expect((await memberCells(drawer)).join('|')).not.toContain(sent);
@@ -77,7 +82,7 @@ describe('duplicate preview: dates as the user reads them', () => {
     await drawer.waitFor({ state: 'hidden' });
     await page.getByText('English', { exact: true }).click();
     expect(await gridCell.textContent()).toBe(typed);
-    drawer = await openGroup(/Duplicate groups/);
+    drawer = await openGroup(/Duplicate groups/, 'Same phone 0912 345 678 and email an.nguyen@gmail.com');
     await drawer.locator('[data-testid="dup-preview"][data-policy="merge"]').waitFor();
     await expect.poll(() => merged.innerText()).toBe(typed);
     expect((await memberCells(drawer)).join('|')).toContain(typed);
