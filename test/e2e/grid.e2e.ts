@@ -63,6 +63,34 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     await page.mouse.wheel(0, 300);
     await tip.waitFor({ state: 'hidden' });
 
+    // Scrolling reuses the same row and cell elements (none added or removed), and every row drawn afterwards
+    // shows its own row of the file.
+    const added = await grid.evaluate(async (g) => {
+      let nodes = 0;
+      const watch = new MutationObserver((list) => { for (const m of list) nodes += m.addedNodes.length + m.removedNodes.length; });
+      watch.observe(g.querySelector('.grid-body')!, { childList: true, subtree: true });
+      g.scrollTop = 0;
+      g.scrollLeft = 0;
+      for (let i = 0; i < 40; i++) {
+        g.scrollTop += 150;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+      watch.disconnect();
+      return nodes;
+    });
+    expect(added).toBe(0);
+    const drawn = await grid.locator('.grid-row[data-row]').evaluateAll((rows, job) => rows.map((r) => {
+      const c = r.querySelector(`.grid-cell[data-col="${job}"]`);
+      return [Number(r.getAttribute('data-row')), c?.textContent ?? null, c?.className ?? ''] as const;
+    }), JOB);
+    expect(drawn.length).toBeGreaterThan(5);
+    for (const [sheetRow, text, className] of drawn) {
+      const source = generated.find((r) => r.sheetRow === sheetRow)!;
+      if (!/cell-changed/.test(className)) expect(text).toBe(source.table[JOB]);
+    }
+    expect(Math.min(...drawn.map(([n]) => n))).toBeGreaterThan(generated[150].sheetRow);
+
     // Keyboard: the first cell, then End → the last row and far right → the last column, each scrolled into view.
     await grid.evaluate((g) => { g.scrollTop = 0; g.scrollLeft = 0; });
     const first = cell(generated[0].sheetRow, 1);
@@ -90,7 +118,8 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     await expect.poll(() => job.getAttribute('class'), { timeout: 30_000 }).toMatch(/cell-error/);
     expect(await job.innerText()).toBe(LONG_JOB);
 
-    // Hovering the error cell shows the reason.
+    // Hovering the error cell shows the reason (scrolled into view first: a hover's own scroll cancels its delay).
+    await job.scrollIntoViewIfNeeded();
     await job.hover();
     await tip.waitFor({ state: 'visible' });
     await expect.poll(() => tip.innerText()).toMatch(/Lỗi[\s\S]*Quá dài: \d+ ký tự, tối đa 255/);
@@ -171,6 +200,8 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     expect(await tip.innerText()).toContain(`${MESSY_HEADERS[1]} → `);
     await page.mouse.move(5, 5);
     await tip.waitFor({ state: 'hidden' });
+    // Scrolled into view first: scrolling hides the tooltip, and a hover's own scroll would cancel its delay.
+    await dupNumber.scrollIntoViewIfNeeded();
     await dupNumber.hover();
     await tip.waitFor({ state: 'visible' });
     expect(await tip.innerText()).toBe(`trùng với dòng ${dup.expect.duplicateOf}`);

@@ -44,6 +44,7 @@ function placeAt(target: EventTarget | null): (Place & { el: HTMLElement }) | nu
   return row ? { row: Number(row.getAttribute('data-index')), col: Number(el.getAttribute('data-pos')), el } : null;
 }
 
+/** The review grid of the current view (`count` rows of the worker's filter, refetched when `version` changes). */
 export function ReviewGrid({ columns, mappings, targets, count, version, height, onEdit, onActiveRow }: Props) {
   const { t, i18n } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -93,10 +93,6 @@ export class GridRowPool {
     return k >= 0 && k < this.drawn.colTo - this.drawn.colFrom ? slot.cells[k] : null;
   }
 
-  get current(): Drawn {
-    return this.drawn;
-  }
-
   private draw(): void {
     const view = this.view;
     if (!view) return;
