@@ -26,6 +26,17 @@ const SCREENS: Record<Step, () => React.JSX.Element> = {
   results: ResultsScreen,
 };
 
+// The width each screen keeps itself to (its root's `maw`): the resume offer above a screen takes the same width,
+// so the two line up. test/e2e/wizard-wording.e2e.ts checks they match on the screens the offer is shown above.
+const SCREEN_WIDTH: Record<Step, number> = {
+  connection: 1100,
+  file: 1200,
+  mapping: 1280,
+  review: 1400,
+  import: 1100,
+  results: 1100,
+};
+
 export function App() {
   const { t, i18n } = useTranslation();
   const { step, reached, go } = useWizard();
@@ -89,7 +100,9 @@ export function App() {
         </Group>
       </AppShell.Header>
       <AppShell.Main>
-        <PendingImportBanner />
+        <Box maw={SCREEN_WIDTH[step]} mx="auto">
+          <PendingImportBanner />
+        </Box>
         <Screen />
       </AppShell.Main>
     </AppShell>
