@@ -205,10 +205,13 @@ export const cancelledInFlight: Bilingual = coded({
   en: 'Unknown: the import was cancelled while this row was being sent. Resume the import: the tool checks OMI before sending it again.',
 }, 'cancelled');
 
-/** Stopped because the token was refused and nobody could renew it. */
+/**
+ * Stopped because the token was refused and nobody could renew it. The same row reason reaches the app's report and
+ * omi-import's, so it says what to do in both.
+ */
 export const stoppedCredentials: Bilingual = coded({
-  vi: 'Chưa nhập: OMI không còn chấp nhận mã truy cập (token) nên lần nhập đã dừng trước dòng này. Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập: các dòng đã nhập sẽ không bị nhập lại.',
-  en: 'Not imported: OMI no longer accepts the access token, so the import stopped before this row. Paste the access token again on the Connection screen, then resume the import: rows already imported are not imported twice.',
+  vi: 'Chưa nhập: OMI không còn chấp nhận mã truy cập (token) nên lần nhập đã dừng trước dòng này. Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập (với omi-import: đặt lại biến môi trường của --token-env rồi chạy với --resume): các dòng đã nhập sẽ không bị nhập lại.',
+  en: 'Not imported: OMI no longer accepts the access token, so the import stopped before this row. Paste the access token again on the Connection screen, then resume the import (with omi-import: set the --token-env variable again and run with --resume): rows already imported are not imported twice.',
 }, 'stopped');
 
 /**

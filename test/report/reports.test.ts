@@ -72,8 +72,8 @@ describe('error report', () => {
     }
     // The token was refused: the reason says what to do, where, and that nothing is imported twice.
     for (const r of byStatus('Chưa nhập')) {
-      expect(r[status + 2]).toMatch(/access token.*Paste the access token again on the Connection screen, then resume the import/);
-      expect(r[status + 1]).toMatch(/Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập/);
+      expect(r[status + 2]).toMatch(/access token.*Paste the access token again on the Connection screen, then resume the import \(with omi-import: set the --token-env variable again and run with --resume\)/);
+      expect(r[status + 1]).toMatch(/Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập \(với omi-import: đặt lại biến môi trường của --token-env rồi chạy với --resume\)/);
       expect(r[status + 1]).not.toMatch(/HTTP|401/);
     }
     // The file's own cells, untouched (the cleaned values are listed as changes, not written over the cells).

@@ -196,8 +196,8 @@ describe('a refused token: paste it again on the Connection screen', () => {
     expect(left).toHaveLength(3);
     for (const o of left) {
       expect(o.code).toBe('stopped');
-      expect(o.reason!.en).toMatch(/Paste the access token again on the Connection screen, then resume the import/);
-      expect(o.reason!.vi).toMatch(/Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập/);
+      expect(o.reason!.en).toMatch(/Paste the access token again on the Connection screen, then resume the import \(with omi-import: set the --token-env variable again and run with --resume\)/);
+      expect(o.reason!.vi).toMatch(/Hãy dán lại mã truy cập ở màn hình Kết nối rồi tiếp tục lần nhập \(với omi-import: đặt lại biến môi trường của --token-env rồi chạy với --resume\)/);
       expectPlain(o);
     }
     const e = await rejectionOf(clientFor(sb).layoutList());
