@@ -4,7 +4,7 @@
  * field-code column; a funnel status says how many sub-statuses it has; "Continue without testing" is the secondary
  * button and "Save and test" the primary one; a disabled button stays visible in dark mode; counts read "1 sub-status",
  * never "(s)" or "1 rows"; while an import runs the time left is in words ("Còn khoảng 12 giây", not "0:12"); and the
- * offer to resume an interrupted import is as wide as the screen below it.
+ * offer to resume an interrupted import is as wide as the screen below it; Results says how long it took in words.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -154,6 +154,17 @@ describe('the wizard shell and the Connection screen in words', () => {
       if (lang === 'en') expect(await offer.innerText()).not.toMatch(/\(s\)|\b1 rows\b/);
       await app.ui.screenshot(`wording/06-resume-offer-${lang}-${scheme}`);
     }
+
+    // Taken up again, it finishes; Results says how long it took in words ("Hoàn tất trong 3 giây", not "0:03").
+    await setLang(next, 'vi');
+    await next.emulateMedia({ colorScheme: 'light' });
+    await offer.getByRole('button', { name: 'Nhập tiếp' }).click();
+    await next.getByTestId('see-results').click({ timeout: 120_000 });
+    const took = next.getByText(/^Hoàn tất trong /);
+    await took.waitFor();
+    expect(await took.innerText()).toMatch(/^Hoàn tất trong \d+ (giây|phút)/);
+    expect(await took.innerText()).not.toMatch(/\d:\d\d/);
+    await app.ui.screenshot('wording/07-results-duration-vi-light');
     expect(app.ui.errors).toEqual([]);
   });
 });
