@@ -77,6 +77,16 @@ describe('find & replace matching (cellReplacer)', () => {
     }), { numRuns: 2000 });
   });
 
+  it('property: ignoring case, an inside match happens exactly when the lower-cased cell contains the lower-cased find', () => {
+    const letters = fc.constantFrom('a', 'A', 'ă', 'Ă', 'n', 'N', 'm', 'M', 'ữ', 'Ữ', ' ', '@', '.');
+    const text = fc.array(letters, { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, fc.array(letters, { minLength: 1, maxLength: 3 }).map((a) => a.join('')), (cell, find) => {
+      const r = cellReplacer(find, '#', { matchCase: false, wholeCell: false });
+      if (!find.trim()) return r === null;
+      return (r!(cell) !== null) === cell.toLowerCase().includes(find.toLowerCase());
+    }), { numRuns: 3000 });
+  });
+
   it('property: an inside match leaves a cell without `find` untouched and removes every occurrence of it', () => {
     const letters = fc.constantFrom('a', 'ă', 'n', 'N', 'm', 'Nam', 'Năm', ' ', '@', '.');
     const text = fc.array(letters, { maxLength: 8 }).map((a) => a.join(''));

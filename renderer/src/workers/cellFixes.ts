@@ -31,6 +31,9 @@ export interface MatchOptions {
   wholeCell: boolean;
 }
 
+/** Only ASCII characters (always NFC). */
+const ASCII = /^[\p{ASCII}]*$/u;
+
 /** Regex syntax characters, escaped so the user's text is matched literally (valid under the `u` flag). */
 const SYNTAX = /[\\^$.*+?()[\]{}|/]/g;
 
@@ -53,9 +56,18 @@ export function cellReplacer(find: string, replacement: string, options: MatchOp
     ? new RegExp(`^[\\s\\u00a0]*${literal}[\\s\\u00a0]*$`, flags)
     : new RegExp(`${literal}(?!\\p{M})`, `g${flags}`);
   const value = replacement.normalize('NFC');
+  // Cheap rejections before the regex (which, case-insensitive over Unicode, costs most of the time): a whole cell
+  // must have the length of `find` once trimmed (simple case folding keeps lengths); and ASCII text cannot contain
+  // an ASCII `find` that its lower case does not contain.
+  const wholeLength = needle.trim().length;
+  const asciiNeedle = ASCII.test(needle) ? (options.matchCase ? needle : needle.toLowerCase()) : null;
   return (text) => {
     if (!text) return null;
-    const nfc = text.normalize('NFC');
+    const ascii = ASCII.test(text);
+    // ASCII text (phones, emails, numbers: most cells) is NFC already; normalising it would only cost a copy.
+    const nfc = ascii ? text : text.normalize('NFC');
+    if (options.wholeCell && nfc.trim().length !== wholeLength) return null;
+    if (!options.wholeCell && ascii && asciiNeedle !== null && !(options.matchCase ? text : text.toLowerCase()).includes(asciiNeedle)) return null;
     pattern.lastIndex = 0;
     if (!pattern.test(nfc)) return null;
     if (options.wholeCell) return value;
