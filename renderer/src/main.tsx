@@ -2,6 +2,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import './app.css';
+import './inputRings.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';

@@ -1,4 +1,5 @@
 import { UserError } from '../text';
+import { acceptedFormats } from './formats';
 
 /** Stable codes of every ingest failure (the UI and CLI key on these). */
 export type IngestErrorCode =
@@ -34,8 +35,8 @@ export const ingestErrors = {
     }, { file }),
   notASpreadsheet: (file: string, what: { vi: string; en: string }) =>
     new UserError('ingest.not-a-spreadsheet', {
-      vi: `Tệp "${file}" không phải bảng tính (${what.vi}). Hãy chọn tệp Excel (.xlsx, .xls), .ods hoặc .csv có danh sách khách hàng.`,
-      en: `"${file}" is not a spreadsheet (${what.en}). Choose an Excel (.xlsx, .xls), .ods or .csv file holding the contact list.`,
+      vi: `Tệp "${file}" không phải bảng tính (${what.vi}). Hãy chọn tệp ${acceptedFormats.vi} có danh sách khách hàng.`,
+      en: `"${file}" is not a spreadsheet (${what.en}). Choose an ${acceptedFormats.en} file holding the contact list.`,
     }, { file }),
   empty: (file: string, sheet?: string) =>
     new UserError('ingest.empty', sheet

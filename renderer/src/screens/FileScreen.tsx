@@ -13,8 +13,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { PreviewTable } from '../components/PreviewTable';
 import { startWorker } from '../workers/client';
+import { acceptedFormats } from '../../../shared/ingest/formats';
 import type { ColumnConversion } from '../../../shared/ingest/types';
-import './inputRings.css';
 
 export function FileScreen() {
   const { t } = useTranslation();
@@ -80,7 +80,7 @@ export function FileScreen() {
   }));
 
   return (
-    <Stack gap="md" maw={1200} mx="auto" data-input-rings>
+    <Stack gap="md" maw={1200} mx="auto">
       <div>
         <Title order={2} size="h3">{t('file.title')}</Title>
         <Text c="dimmed" size="sm">{t('file.intro')}</Text>
@@ -97,7 +97,8 @@ export function FileScreen() {
         >
           <Stack align="center" gap="xs">
             <Text fw={500}>{t('file.drop')}</Text>
-            <Text size="sm" c="dimmed">{t('file.formats')}</Text>
+            {/* The list the reader accepts, the same words as the "not a spreadsheet" error. */}
+            <Text size="sm" c="dimmed" data-testid="formats">{pick(acceptedFormats)}</Text>
             <Button onClick={() => void f.openDialog()} loading={f.busy} data-testid="open-dialog">{t('file.choose')}</Button>
           </Stack>
         </Paper>

@@ -18,7 +18,6 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 import { TargetPicker, type TargetOptions } from '../components/TargetPicker';
 import { HoverTooltip } from '../components/HoverTooltip';
-import './inputRings.css';
 
 const GROUP_ORDER: TargetDef['group'][] = ['ignore', 'contact', 'dynamic', 'funnel'];
 const tableClasses = Table.classes;
@@ -114,13 +113,13 @@ export function MappingScreen() {
   if (!table) return <Text>{t('mapping.noFile')}</Text>;
 
   return (
-    <Stack gap="md" maw={1280} mx="auto" data-input-rings>
+    <Stack gap="md" maw={1280} mx="auto">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={2} size="h3">{t('mapping.title')}</Title>
           <Text c="dimmed" size="sm">{t('mapping.intro', { file: table.fileName, sheet: table.sheet })}</Text>
         </div>
-        <Group gap="xs">
+        <Group gap="xs" align="flex-end">
           {m.templates.length > 0 && (
             <Menu>
               <Menu.Target><Button variant="default">{t('mapping.useTemplate')}</Button></Menu.Target>
@@ -129,7 +128,8 @@ export function MappingScreen() {
               </Menu.Dropdown>
             </Menu>
           )}
-          <TextInput placeholder={t('mapping.templateName')} value={templateName} onChange={(e) => setTemplateName(e.currentTarget.value)} w={200} aria-label={t('mapping.templateName')} />
+          {/* A visible label, not only a placeholder that goes away as soon as one types. */}
+          <TextInput label={t('mapping.templateName')} placeholder={t('mapping.templateNameExample')} value={templateName} onChange={(e) => setTemplateName(e.currentTarget.value)} w={220} data-testid="template-name" />
           <Button variant="default" disabled={!templateName.trim()} onClick={() => { void m.saveTemplate(templateName.trim()); setTemplateName(''); }}>{t('mapping.saveTemplate')}</Button>
         </Group>
       </Group>

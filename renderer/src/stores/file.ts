@@ -50,6 +50,33 @@ function sameColumns(a: TableSummary, b: TableSummary): boolean {
   return a.columns.length === b.columns.length && a.columns.every((c, i) => c.index === b.columns[i].index && c.header === b.columns[i].header);
 }
 
+/** Where the recent files that failed to open are remembered (by fileId), so they are not offered again. */
+const UNOPENABLE_KEY = 'omi.recent.unopenable';
+
+/**
+ * Recent files that could not be opened (not a spreadsheet, damaged, deleted…): the main process lists every file
+ * picked, so the window hides these, across restarts, until the same file opens again (same path, same fileId).
+ */
+const unopenable = {
+  read(): string[] {
+    try {
+      const v: unknown = JSON.parse(localStorage.getItem(UNOPENABLE_KEY) ?? '[]');
+      return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  },
+  set(fileId: string, failed: boolean): void {
+    // Bounded: the main process keeps only its last few files anyway.
+    const next = [...this.read().filter((x) => x !== fileId), ...(failed ? [fileId] : [])].slice(-50);
+    try {
+      localStorage.setItem(UNOPENABLE_KEY, JSON.stringify(next));
+    } catch {
+      /* storage full or off: the list is a convenience */
+    }
+  },
+};
+
 export const useFile = create<FileState>((set, get) => {
   /** Bumped per opened file, so a late answer about an earlier file is dropped. */
   let opened = 0;
@@ -83,14 +110,50 @@ export const useFile = create<FileState>((set, get) => {
       if (mine === opened && get().table?.partial) void get().loadFull();
     }, WHOLE_READ_DELAY_MS);
   };
-  const fromOpened = async (r: { ok: true; value: OpenedFile } | { ok: false; error: { text: Bilingual } } | null) => {
+  /** A recent file that could not be opened leaves the list at once (and stays out, see unopenable); one that opens comes back. */
+  const markRecent = (fileId: string, failed: boolean) => {
+    unopenable.set(fileId, failed);
+    if (failed) set((s) => ({ recent: s.recent.filter((r) => r.fileId !== fileId) }));
+    else void get().loadRecent();
+  };
+  const fromOpened = async (r: { ok: true; value: OpenedFile } | { ok: false; error: { text: Bilingual } } | null, fileId?: string) => {
     if (!r) return false;
     if (!r.ok) {
       set({ error: r.error.text });
+      if (fileId) markRecent(fileId, true);
       return false;
     }
-    void get().loadRecent();
-    return get().openBytes(r.value.name, r.value.bytes);
+    const outcome = await openFromBytes(r.value.name, r.value.bytes);
+    if (outcome !== 'superseded') markRecent(r.value.fileId, outcome === 'failed');
+    return outcome === 'ok';
+  };
+  /** Opens a file's bytes in the worker; 'superseded' when another file was opened meanwhile. */
+  const openFromBytes = async (name: string, bytes: ArrayBuffer): Promise<'ok' | 'failed' | 'superseded'> => {
+    const mine = ++opened;
+    whole = null;
+    // Nothing of the earlier file stays on screen under the new name (its sheet, columns, preview), and the
+    // worker is a new one if the old one held a file: an earlier big file still being read is abandoned, not
+    // waited for, and its table, mapping, edits and undo history go with it (freshWorker).
+    set((s) => ({
+      busy: true, error: null, fileName: name, size: bytes.byteLength, workbook: null, table: null, preview: null, conversionsOff: [], readingWhole: false,
+      tableVersion: s.table ? s.tableVersion + 1 : s.tableVersion,
+    }));
+    freshWorker();
+    try {
+      // The bytes are moved to the worker (transfer list), never copied on this thread.
+      const { workbook, table } = await callWorker('open', { bytes, fileName: name }, [bytes]);
+      if (mine !== opened) return 'superseded';
+      set((s) => ({ workbook, table, tableVersion: s.tableVersion + 1 }));
+      suggestMapping();
+      if (table.partial) scheduleWholeRead();
+      return 'ok';
+    } catch (e) {
+      if (mine !== opened) return 'superseded';
+      set({ error: toBilingual(e), workbook: null, table: null });
+      return 'failed';
+    } finally {
+      if (mine === opened) set({ busy: false });
+    }
   };
   return {
     fileName: null,
@@ -106,37 +169,13 @@ export const useFile = create<FileState>((set, get) => {
     readingWhole: false,
     loadRecent: async () => {
       try {
-        set({ recent: await request('file:recent', undefined) });
+        const hidden = new Set(unopenable.read());
+        set({ recent: (await request('file:recent', undefined)).filter((r) => !hidden.has(r.fileId)) });
       } catch {
         /* recent files are a convenience: the screen works without them */
       }
     },
-    openBytes: async (name, bytes) => {
-      const mine = ++opened;
-      whole = null;
-      // Nothing of the earlier file stays on screen under the new name (its sheet, columns, preview), and the
-      // worker is a new one if the old one held a file: an earlier big file still being read is abandoned, not
-      // waited for, and its table, mapping, edits and undo history go with it (freshWorker).
-      set((s) => ({
-        busy: true, error: null, fileName: name, size: bytes.byteLength, workbook: null, table: null, preview: null, conversionsOff: [], readingWhole: false,
-        tableVersion: s.table ? s.tableVersion + 1 : s.tableVersion,
-      }));
-      freshWorker();
-      try {
-        // The bytes are moved to the worker (transfer list), never copied on this thread.
-        const { workbook, table } = await callWorker('open', { bytes, fileName: name }, [bytes]);
-        if (mine !== opened) return false;
-        set((s) => ({ workbook, table, tableVersion: s.tableVersion + 1 }));
-        suggestMapping();
-        if (table.partial) scheduleWholeRead();
-        return true;
-      } catch (e) {
-        if (mine === opened) set({ error: toBilingual(e), workbook: null, table: null });
-        return false;
-      } finally {
-        if (mine === opened) set({ busy: false });
-      }
-    },
+    openBytes: async (name, bytes) => (await openFromBytes(name, bytes)) === 'ok',
     openDialog: async () => {
       try {
         return await fromOpened(await request('file:open-dialog', undefined));
@@ -147,7 +186,7 @@ export const useFile = create<FileState>((set, get) => {
     },
     openRecent: async (fileId) => {
       try {
-        return await fromOpened(await request('file:open-recent', { fileId }));
+        return await fromOpened(await request('file:open-recent', { fileId }), fileId);
       } catch (e) {
         set({ error: toBilingual(e) });
         return false;
