@@ -71,6 +71,7 @@ describe('File screen leftovers, the template label, focus rings', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByTestId('dup-title').first().waitFor();
     expect(await drawer.getByTestId('dup-title').allInnerTexts()).toEqual(['Cùng số điện thoại 0912 345 678 và email an.nguyen@gmail.com']);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
     await ui.screenshot('file-leftovers-4-dup-groups-vi');
     const policy = drawer.getByLabel('Xử lý dòng trùng');
     await policy.focus();
@@ -88,6 +89,8 @@ describe('File screen leftovers, the template label, focus rings', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('button', { name: /Duplicate groups/ }).click();
     await expect.poll(() => page.getByRole('dialog').getByTestId('dup-title').allInnerTexts()).toEqual(['Same phone 0912 345 678 and email an.nguyen@gmail.com']);
+    // The drawer slides in: photograph it once it has stopped.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5000 });
     await ui.screenshot('file-leftovers-6-dup-groups-en-dark');
   });
 });

@@ -72,7 +72,7 @@ export function DuplicateGroups({ opened, onClose, targets }: { opened: boolean;
         <>
           {total > groups.length && <Text size="xs" c="dimmed" mb="xs">{t('dupes.shown', { shown: formatNumber(groups.length), total: formatNumber(total) })}</Text>}
           <Table fz="sm" data-testid="dup-groups">
-            <Table.Thead><Table.Tr><Table.Th>{t('dupes.sharedHead')}</Table.Th><Table.Th>{t('review.groupRows')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Thead><Table.Tr><Table.Th>{t('dupes.sharedHead')}</Table.Th><Table.Th style={{ whiteSpace: 'nowrap' }}>{t('review.groupRows')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
             <Table.Tbody>
               {groups.map((g) => (
                 <Fragment key={g.key}>
