@@ -4,7 +4,8 @@
  * columns would change before anything changes ("Nam" inside names and emails too when the option is off; nothing
  * for "Năm"). Replacing "Nam" → "Male" in the gender column leaves names and emails untouched, the row details
  * show the edit (before → after), the Back / Import bar stays in the window, and one undo restores every cell.
- * Then, under the Errors filter, fixing the last error keeps the row in view and says there are no errors left.
+ * Then, under the Errors filter, fixing the last error keeps the row in view and says there are no errors left;
+ * last, the English wording of the count.
  * Screenshots in test-results/.
  */
 import { join } from 'node:path';
@@ -133,5 +134,20 @@ describe('review: find & replace says what it will change and changes only whole
     await ui.screenshot('find-replace-3-no-errors-left');
     await done.getByRole('button', { name: 'Xem mọi dòng' }).click();
     await done.waitFor({ state: 'hidden' });
+
+    // In English: the count's plural forms, and the cell the user is on (a phone cell) gives the column: no match there.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByTestId('find-replace').click();
+    await panel.waitFor();
+    expect(await panel.getByLabel('In column', { exact: true }).first().inputValue()).toBe('SĐT');
+    await panel.getByRole('textbox', { name: 'Find', exact: true }).fill('Nam');
+    await expect.poll(() => count.innerText()).toBe('No cell matches, so nothing will be replaced.');
+    expect(await apply.isDisabled()).toBe(true);
+    await panel.getByLabel('In column', { exact: true }).first().click();
+    await panel.getByRole('option', { name: 'All columns' }).click();
+    await expect.poll(() => count.innerText()).toBe(`Will replace ${n} cells in 1 column: Giới tính (${n}).`);
+    expect(await apply.innerText()).toBe(`Replace ${n} cells`);
+    await ui.screenshot('find-replace-4-en');
+    expect(ui.errors).toEqual([]);
   });
 });
