@@ -52,8 +52,21 @@ describe('an import with failures, cancelled part-way', () => {
     expect(rows).toHaveLength(valid);
     expect(new Set(rows.map((o) => o.rowNumber)).size).toBe(valid);
     expect(rows.filter((o) => o.outcome === 'failed')).toHaveLength(failed);
-    const unsent = batches.flatMap((b) => b.grouped ?? []).filter((g) => g.outcome === 'skipped' && g.code === 'cancelled');
-    expect(unsent.reduce((n, g) => n + g.rowNumbers.length, 0)).toBeGreaterThan(valid / 4);
+    const unsentGroups = batches.flatMap((b) => b.grouped ?? []).filter((g) => g.outcome === 'skipped' && g.code === 'cancelled');
+    const unsentRows = unsentGroups.reduce((n, g) => n + g.rowNumbers.length, 0)
+      + batches.flatMap((b) => b.outcomes).filter((o) => o.outcome === 'skipped' && o.code === 'cancelled').length;
+    expect(unsentRows).toBeGreaterThan(valid / 4);
+
+    // The screen after the cancel: the bar stops at the rows done, the unsent rows are "not sent", not skipped,
+    // and the yellow panel offers to send them.
+    const done = created + updated + skipped - unsentRows + failed;
+    await expect.poll(() => page.getByTestId('progress').innerText()).toContain(`${done} / ${valid} dòng`);
+    expect(await page.getByTestId('unsent').innerText()).toBe(`Chưa gửi (đã huỷ): ${unsentRows}`);
+    expect(await page.getByTestId('progress').innerText()).toContain(`Bỏ qua: ${skipped - unsentRows}`);
+    const panel = page.getByTestId('finished-panel');
+    expect(await panel.getAttribute('data-kind')).toBe('unsent');
+    expect(await panel.innerText()).toContain(`Đã huỷ: ${unsentRows} dòng chưa được gửi`);
+    expect(await page.getByTestId('send-remaining').innerText()).toBe(`Gửi tiếp ${unsentRows} dòng còn lại`);
 
     // The live list counts every failed row (grouped ones too) and lists them with their reason.
     const failures = page.getByTestId('failures');
@@ -65,7 +78,7 @@ describe('an import with failures, cancelled part-way', () => {
     // Results: the same counts; the report lists failed, unsent and invalid rows, each with its reason.
     await page.getByTestId('see-results').click();
     const count = async (id: string) => Number((await page.getByTestId(`count-${id}`).innerText()).replace(/\D/g, ''));
-    expect([await count('created'), await count('skipped'), await count('failed')]).toEqual([created, skipped, failed]);
+    expect([await count('created'), await count('skipped'), await count('unsent'), await count('failed')]).toEqual([created, skipped - unsentRows, unsentRows, failed]);
     const invalid = await count('invalid');
     await expect.poll(() => page.getByTestId('reimport').innerText()).toContain(String(failed));
     const reportPath = join(RESULTS_DIR, 'cancel-error-report.csv');
@@ -80,6 +93,43 @@ describe('an import with failures, cancelled part-way', () => {
     expect(status(/Chưa nhập/)).toBe(skipped);
     expect(lines).toHaveLength(failed + skipped + invalid);
     for (const l of lines) expect(l[ERROR_REPORT_COLUMNS.reasonEn]).not.toBe('');
+
+    // "Send the remaining rows" on Results: the same import continues from its journal; nothing is sent twice.
+    const before = await sandbox.contacts();
+    expect(before.length).toBeGreaterThanOrEqual(created);
+    await expect.poll(() => page.getByTestId('send-remaining').innerText()).toBe(`Gửi tiếp ${unsentRows} dòng còn lại`);
+    await page.getByTestId('send-remaining').click();
+    await expect.poll(() => harness.events.filter((e) => e.event === 'import:done').length, { timeout: 60_000 }).toBe(2);
+    const second = harness.events.filter((e) => e.event === 'import:done')[1].payload as Events['import:done'];
+    expect(second.importId).toBe(result.importId);
+    expect(second.cancelled).toBe(false);
+    const c2 = second.counts;
+    // Every valid row counted once: the rows the first run settled and the rows sent now.
+    expect(c2.created + c2.updated + c2.skipped + c2.failed).toBe(valid);
+    expect(c2.created).toBeGreaterThan(created);
+    expect(c2.failed).toBeLessThanOrEqual(failed);
+    await page.getByTestId('see-results').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('finished-panel').getAttribute('data-kind')).toBe(c2.failed > 0 ? 'failed' : 'done');
+    if (c2.failed > 0) expect(await page.getByTestId('finished-panel').innerText()).toContain(`Xong: ${c2.failed} dòng chưa nhập được — xem Kết quả`);
+    expect(await page.getByTestId('unsent').count()).toBe(0);
+    await ui.screenshot('5e-import-remaining-sent');
+    await page.getByTestId('see-results').click();
+    expect([await count('created'), await count('updated'), await count('skipped'), await count('failed')]).toEqual([c2.created, c2.updated, c2.skipped, c2.failed]);
+    expect(await page.getByTestId('count-unsent').count()).toBe(0);
+    expect(await page.getByTestId('send-remaining').count()).toBe(0);
+    expect(await page.getByTestId('run-label').innerText()).toMatch(/^Gửi tiếp lúc \d/);
+    await ui.screenshot('6e-results-remaining-sent');
+
+    // Then the failed rows once more, with OMI answering: the sandbox holds every valid row exactly once.
+    if (c2.failed > 0) {
+      await page.getByTestId('reimport').click();
+      await expect.poll(() => harness.events.filter((e) => e.event === 'import:done').length, { timeout: 60_000 }).toBe(3);
+      await page.getByTestId('see-results').waitFor({ timeout: 30_000 });
+    }
+    const contacts = await sandbox.contacts();
+    const refIds = contacts.map((c) => c.ref_id);
+    expect(new Set(refIds).size).toBe(refIds.length);
+    expect(contacts).toHaveLength(valid);
     expect(ui.errors).toEqual([]);
   });
 });

@@ -7,10 +7,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { Accordion, Alert, Badge, Box, Button, Card, Group, Loader, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Sparkline } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
-import type { ImportMode, ImportProgress, RowOutcome } from '../../../shared/upload/types';
+import type { ImportMode, ImportProgress, ImportResult, RowOutcome } from '../../../shared/upload/types';
 import type { Bilingual } from '../../../shared/text';
 import type { ImportState, ThroughputPoint } from '../stores/importer';
-import { importInFlight, useImport } from '../stores/importer';
+import { importInFlight, unsentOf, useImport } from '../stores/importer';
 import { useReview } from '../stores/review';
 import { useWizard } from '../stores/wizard';
 import { formatDuration, formatNumber } from '../format';
@@ -27,7 +27,7 @@ export function ImportScreen() {
   const im = useImport(useShallow((s) => ({
     mode: s.mode, options: s.options, fileName: s.fileName, failures: s.failures, failureCount: s.failureCount, result: s.result,
     needsCredentials: s.needsCredentials, busy: s.busy, error: s.error, setMode: s.setMode, setOptions: s.setOptions, start: s.start,
-    cancel: s.cancel, renew: s.renew,
+    cancel: s.cancel, renew: s.renew, sendRemaining: s.sendRemaining,
     hasProgress: s.progress !== null,
     running: s.progress !== null && !s.progress.final,
     // Between the last progress event and the result main is still settling (journal, history): the import is
@@ -88,11 +88,7 @@ export function ImportScreen() {
         </Group>
       )}
 
-      {im.result && (
-        <Alert color="teal" title={t('import.finished')}>
-          <Group justify="space-between"><Text size="sm">{t('import.finishedText')}</Text><Button size="xs" onClick={() => go('results')} data-testid="see-results">{t('import.seeResults')}</Button></Group>
-        </Alert>
-      )}
+      {im.result && <FinishedPanel result={im.result} unsent={unsentOf(im.result)} busy={im.busy} sendRemaining={im.sendRemaining} seeResults={() => go('results')} />}
 
       <Modal opened={im.needsCredentials} onClose={() => undefined} withCloseButton={false} title={t('import.tokenTitle')} centered>
         <Text size="sm" mb="sm">{t('import.tokenText')}</Text>
@@ -114,6 +110,40 @@ export function ImportScreen() {
   );
 }
 
+/**
+ * What the import came to, in one panel: green when every row landed; yellow when rows failed (how many, and
+ * where to see them), or when a cancel left rows unsent, with the button that sends them (the same import
+ * continued from its journal, so nothing already sent goes twice).
+ */
+function FinishedPanel({ result, unsent, busy, sendRemaining, seeResults }: {
+  result: ImportResult; unsent: number; busy: boolean; sendRemaining: () => Promise<boolean>; seeResults: () => void;
+}) {
+  const { t } = useTranslation();
+  const seeButton = <Button size="xs" variant={unsent > 0 ? 'default' : 'filled'} onClick={seeResults} data-testid="see-results">{t('import.seeResults')}</Button>;
+  if (unsent > 0) {
+    const title = t(result.stopped ? 'import.stoppedTitle' : 'import.cancelledTitle', { n: formatNumber(unsent), count: unsent });
+    return (
+      <Alert color="yellow" title={title} data-testid="finished-panel" data-kind="unsent">
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="sm">{t('import.cancelledText')}</Text>
+          <Group gap="xs" wrap="nowrap">
+            {seeButton}
+            <Button size="xs" color="yellow" loading={busy} onClick={() => void sendRemaining()} data-testid="send-remaining">
+              {t('import.sendRemaining', { n: formatNumber(unsent), count: unsent })}
+            </Button>
+          </Group>
+        </Group>
+      </Alert>
+    );
+  }
+  const failed = result.counts.failed;
+  return (
+    <Alert color={failed > 0 ? 'yellow' : 'teal'} title={failed > 0 ? t('import.finishedFailed', { n: formatNumber(failed), count: failed }) : t('import.finished')} data-testid="finished-panel" data-kind={failed > 0 ? 'failed' : 'done'}>
+      <Group justify="space-between" wrap="nowrap"><Text size="sm">{t(failed > 0 ? 'import.finishedFailedText' : 'import.finishedText')}</Text>{seeButton}</Group>
+    </Alert>
+  );
+}
+
 const tableClasses = Table.classes;
 
 /**
@@ -132,7 +162,10 @@ const FailureList = memo(function FailureList({ failures, count, pick }: { failu
             {failures.map((f) => (
               <tr key={`${f.rowNumber}-${f.refId}`} className={tableClasses.tr} data-striped="odd" data-with-row-border>
                 <td className={tableClasses.td} style={{ width: 80 }}>{t('review.rowN', { n: f.rowNumber })}</td>
-                <td className={tableClasses.td}>{pick(f.reason)}</td>
+                <td className={tableClasses.td}>
+                  {pick(f.reason)}
+                  {f.reason?.detail && <Text component="span" display="block" size="xs" c="dimmed" data-testid="failure-detail">{f.reason.detail}</Text>}
+                </td>
               </tr>
             ))}
           </Table.Tbody>
@@ -147,22 +180,26 @@ const FailureList = memo(function FailureList({ failures, count, pick }: { failu
  * progress and the chart's points: a progress event re-renders this card only, not the whole screen.
  */
 function ProgressCard() {
-  const { progress, throughput, pause, resume, cancel } = useImport(useShallow((s) => ({ progress: s.progress, throughput: s.throughput, pause: s.pause, resume: s.resume, cancel: s.cancel })));
+  const { progress, throughput, unsent, pause, resume, cancel } = useImport(useShallow((s) => ({ progress: s.progress, throughput: s.throughput, unsent: s.unsentCount, pause: s.pause, resume: s.resume, cancel: s.cancel })));
   // The figures are redrawn at transition priority (the memoised card below gets the deferred progress): ten
   // progress events a second never make one long task on a busy machine, as React renders in slices and lets
   // input in between; the final state shows as soon as the thread is free.
   const p = useDeferredValue(progress);
   const points = useDeferredValue(throughput);
   if (!p) return null;
-  return <ProgressFigures p={p} throughput={points} pause={pause} resume={resume} cancel={cancel} />;
+  return <ProgressFigures p={p} throughput={points} unsent={unsent} pause={pause} resume={resume} cancel={cancel} />;
 }
 
-type ProgressProps = { p: ImportProgress; throughput: ThroughputPoint[] } & Pick<ImportState, 'pause' | 'resume' | 'cancel'>;
+type ProgressProps = { p: ImportProgress; throughput: ThroughputPoint[]; unsent: number } & Pick<ImportState, 'pause' | 'resume' | 'cancel'>;
 
-const ProgressFigures = memo(function ProgressFigures({ p, throughput, pause, resume, cancel }: ProgressProps) {
+const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: unsentRows, pause, resume, cancel }: ProgressProps) {
   const { t } = useTranslation();
   const running = !p.final;
-  const done = p.created + p.updated + p.skipped + p.failed;
+  // main counts the rows a cancel left unsent as skipped in its last event: they are not done, so the bar stops
+  // at the rows that were, and they get their own count.
+  const unsent = p.final ? Math.min(unsentRows, p.skipped) : 0;
+  const skipped = p.skipped - unsent;
+  const done = p.created + p.updated + skipped + p.failed;
   const percent = p.total > 0 ? Math.min(100, (done / p.total) * 100) : 0;
   return (
     <Card withBorder padding="md" data-testid="progress">
@@ -170,7 +207,7 @@ const ProgressFigures = memo(function ProgressFigures({ p, throughput, pause, re
         <Text fw={600}>{t('import.progress', { done: formatNumber(done), total: formatNumber(p.total) })}</Text>
         <Badge variant="light" color={p.state === 'running' ? 'teal' : p.state === 'done' ? 'teal' : 'yellow'} tt="none" data-testid="import-state">{t(`state.${p.state}`)}</Badge>
       </Group>
-      <Progress value={percent} size="xl" striped={running && p.state === 'running'} animated={running && p.state === 'running'} aria-label={t('import.progressLabel')} />
+      <Progress value={percent} size="xl" color={p.state === 'cancelled' ? 'yellow' : undefined} striped={running && p.state === 'running'} animated={running && p.state === 'running'} aria-label={t('import.progressLabel')} />
       <Group justify="space-between" mt={6}>
         <Text size="sm" c="dimmed">{t('import.speed', { n: formatNumber(Math.round(p.rowsPerSecond)) })}</Text>
         <Text size="sm" c="dimmed">{p.etaMs !== null && running ? t('import.eta', { time: formatDuration(p.etaMs) }) : ''}</Text>
@@ -178,8 +215,9 @@ const ProgressFigures = memo(function ProgressFigures({ p, throughput, pause, re
       <Group gap="xs" mt="xs">
         <Badge color="teal" variant="dot" tt="none">{t('results.created')}: {formatNumber(p.created)}</Badge>
         <Badge color="blue" variant="dot" tt="none">{t('results.updated')}: {formatNumber(p.updated)}</Badge>
-        <Badge color="gray" variant="dot" tt="none">{t('results.skipped')}: {formatNumber(p.skipped)}</Badge>
+        <Badge color="gray" variant="dot" tt="none">{t('results.skipped')}: {formatNumber(skipped)}</Badge>
         <Badge color="red" variant="dot" tt="none">{t('results.failed')}: {formatNumber(p.failed)}</Badge>
+        {unsent > 0 && <Badge color="yellow" variant="dot" tt="none" data-testid="unsent">{t('import.unsent')}: {formatNumber(unsent)}</Badge>}
       </Group>
       {throughput.length > 1 && <ThroughputChart points={throughput} />}
       {running && (

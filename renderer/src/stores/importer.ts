@@ -17,6 +17,13 @@ export interface ThroughputPoint {
   rowsPerSecond: number;
 }
 
+/** Which run the screens are about: a first import, a re-import of chosen rows, or the rest of a cancelled one. */
+export interface ImportRun {
+  kind: 'import' | 'reimport' | 'remaining';
+  /** When it started (ms since the epoch). */
+  at: number;
+}
+
 const MAX_POINTS = 240;
 const MAX_FAILURES_SHOWN = 500;
 
@@ -31,6 +38,10 @@ export interface ImportState {
   throughput: ThroughputPoint[];
   failures: RowOutcome[];
   failureCount: number;
+  /** Rows a cancel (or a refused token) left unsent, as main reported them: the same import sends them on. */
+  unsentCount: number;
+  /** The run under way or last finished (for "Re-import at 10:32" over the results). */
+  run: ImportRun | null;
   result: ImportResult | null;
   needsCredentials: boolean;
   history: HistoryEntry[];
@@ -43,6 +54,8 @@ export interface ImportState {
   pause(): Promise<void>;
   resume(importId?: string): Promise<void>;
   cancel(): Promise<void>;
+  /** Sends the rows a cancel left unsent: the same import continued from its journal, nothing sent twice. */
+  sendRemaining(): Promise<boolean>;
   renew(token: string): Promise<boolean>;
   loadHistory(): Promise<void>;
   loadPending(): Promise<void>;
@@ -58,6 +71,8 @@ export const useImport = create<ImportState>((set, get) => ({
   throughput: [],
   failures: [],
   failureCount: 0,
+  unsentCount: 0,
+  run: null,
   result: null,
   needsCredentials: false,
   history: [],
@@ -83,7 +98,8 @@ export const useImport = create<ImportState>((set, get) => ({
       }
       const fileName = useFile.getState().fileName ?? '';
       set({
-        importId: plan.importId, fileName, startedAt: Date.now(), result: null, failures: [], failureCount: 0, throughput: [],
+        importId: plan.importId, fileName, startedAt: Date.now(), result: null, failures: [], failureCount: 0, unsentCount: 0, throughput: [],
+        run: { kind: onlyRows ? 'reimport' : 'import', at: Date.now() },
         needsCredentials: false,
         progress: { total: plan.rowCount, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
       });
@@ -114,7 +130,10 @@ export const useImport = create<ImportState>((set, get) => ({
       const progress: ImportProgress | null = p
         ? { total: p.total, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false }
         : null;
-      set({ importId, fileName: p?.fileName ?? null, startedAt: Date.now(), result: null, error: null, failures: [], failureCount: 0, throughput: [], progress });
+      set({
+        importId, fileName: p?.fileName ?? null, startedAt: Date.now(), result: null, error: null, failures: [], failureCount: 0, unsentCount: 0,
+        throughput: [], progress, run: { kind: 'remaining', at: Date.now() },
+      });
       useWizard.getState().go('import');
     }
     if (!importId) {
@@ -128,6 +147,27 @@ export const useImport = create<ImportState>((set, get) => ({
   cancel: async () => {
     const id = get().importId;
     if (id) await request('import:cancel', { importId: id }).catch((e) => set({ error: toBilingual(e) }));
+  },
+  sendRemaining: async () => {
+    const before = get();
+    const { importId, result } = before;
+    if (!importId || !result) return false;
+    // main replays the journal: rows already created or failed settle as they were, the unsent ones are sent.
+    set({
+      busy: true, startedAt: Date.now(), result: null, error: null, failures: [], failureCount: 0, unsentCount: 0, throughput: [],
+      run: { kind: 'remaining', at: Date.now() },
+      progress: { total: result.counts.total, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
+    });
+    useWizard.getState().go('import');
+    try {
+      const r = await request('import:continue', { importId }).catch((e) => ({ ok: false as const, error: { code: 'x', text: toBilingual(e) } }));
+      if (r.ok) return true;
+      // Nothing was sent: the cancelled result (and its button) stays, with the reason above it.
+      set({ error: r.error.text, result, progress: before.progress, failures: before.failures, failureCount: before.failureCount, unsentCount: before.unsentCount, run: before.run });
+      return false;
+    } finally {
+      set({ busy: false });
+    }
   },
   renew: async (token) => {
     const r = await request('credentials:renew', { token }).catch((e) => ({ ok: false as const, error: { code: 'x', text: toBilingual(e) } }));
@@ -163,6 +203,23 @@ export function importInFlight(s: Pick<ImportState, 'importId' | 'result' | 'err
   return s.importId !== null && s.result === null && s.error === null && s.progress !== null;
 }
 
+/**
+ * A row the import never got to (cancelled, or stopped on a refused token): main counts it as skipped, but it is
+ * not done, and continuing the same import sends it.
+ */
+export function isUnsent(o: Pick<RowOutcome, 'outcome' | 'code'>): boolean {
+  return o.outcome === 'skipped' && (o.code === 'cancelled' || o.code === 'stopped');
+}
+
+/** How many rows of `result` were left unsent (see isUnsent), grouped rows counted by their row numbers. */
+export function unsentOf(result: ImportResult | null): number {
+  if (!result) return 0;
+  let n = 0;
+  for (const o of result.outcomes) if (isUnsent(o)) n++;
+  for (const g of result.grouped ?? []) if (isUnsent(g)) n += g.rowNumbers.length;
+  return n;
+}
+
 /** Wires the main process's import events into the store; call once at start. Returns the unsubscribe. */
 export function subscribeImportEvents(): () => void {
   const offs = [
@@ -188,6 +245,8 @@ export function subscribeImportEvents(): () => void {
       if (s.importId && batch.importId !== s.importId) return;
       // Failed rows kept whole and failed groups (many rows, one reason): counted all, the first few listed. Only
       // the rows still to show are expanded, and the list changes only while it is not full.
+      const unsent = batch.outcomes.filter(isUnsent).length + (batch.grouped ?? []).filter(isUnsent).reduce((n, g) => n + g.rowNumbers.length, 0);
+      if (unsent > 0) useImport.setState({ unsentCount: s.unsentCount + unsent });
       const groups = (batch.grouped ?? []).filter((g) => g.outcome === 'failed');
       const failed = batch.outcomes.filter((o) => o.outcome === 'failed');
       const count = failed.length + groups.reduce((n, g) => n + g.rowNumbers.length, 0);
