@@ -289,8 +289,12 @@ describe('a user\'s-eye tour of the wizard', () => {
     await page.getByRole('button', { name: 'Tìm và thay' }).click();
     await page.getByLabel('Tìm', { exact: true }).fill('Nam');
     await page.getByLabel('Thay bằng').fill('Male');
+    // The column follows the cell last used (a phone cell here): look in every column, whole cells only (the default).
+    await page.getByTestId('find-replace-panel').getByLabel('Trong cột', { exact: true }).first().click();
+    await page.getByTestId('find-replace-panel').getByRole('option', { name: 'Mọi cột' }).click();
+    await expect.poll(() => page.getByTestId('replace-count').innerText(), { timeout: 30_000 }).toMatch(/^Sẽ thay \d+ ô/);
     await capture('15-review-find-replace');
-    await page.getByRole('button', { name: 'Thay tất cả' }).click();
+    await page.getByTestId('replace-apply').click();
     await capture('16-review-replaced', [['vi', 'light'], ['en', 'dark']]);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Hoàn tác (Ctrl+Z)' }).click();
