@@ -182,7 +182,7 @@ export function FileScreen() {
                   return (
                     <Group key={c.index} justify="space-between" wrap="nowrap">
                       <Text size="sm">
-                        {t('file.conversion', { column: c.header, letter: c.letter, encoding: encodingsOf(conv), cells: formatNumber(conv.cells) })}
+                        {t('file.conversion', { column: c.header, letter: c.letter, encoding: encodingsOf(conv), count: conv.cells, cells: formatNumber(conv.cells) })}
                         {conv.samples[0] && <> — <i>{conv.samples[0].before}</i> → <b>{conv.samples[0].after}</b></>}
                       </Text>
                       <Switch checked={on} onChange={() => void f.toggleConversion(c.index)} label={on ? t('file.conversionOn') : t('file.conversionOff')} aria-label={t('file.conversionToggle', { column: c.header })} style={{ flexShrink: 0 }} styles={{ label: { whiteSpace: 'nowrap' } }} />

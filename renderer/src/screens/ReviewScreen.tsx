@@ -94,9 +94,9 @@ export function ReviewScreen() {
         </div>
         {s && (
           <Group gap="xs" data-testid="review-counts">
-            <Badge size="lg" color="teal" variant="light" tt="none">{t('review.valid', { n: formatNumber(s.counts.valid) })}</Badge>
-            <Badge size="lg" color="red" variant="light" tt="none">{t('review.invalid', { n: formatNumber(s.counts.invalid) })}</Badge>
-            <Badge size="lg" color="grape" variant="light" tt="none">{t('review.duplicates', { n: formatNumber(s.counts.duplicates) })}</Badge>
+            <Badge size="lg" color="teal" variant="light" tt="none">{t('review.valid', { count: s.counts.valid, n: formatNumber(s.counts.valid) })}</Badge>
+            <Badge size="lg" color="red" variant="light" tt="none">{t('review.invalid', { count: s.counts.invalid, n: formatNumber(s.counts.invalid) })}</Badge>
+            <Badge size="lg" color="grape" variant="light" tt="none">{t('review.duplicates', { count: s.counts.duplicates, n: formatNumber(s.counts.duplicates) })}</Badge>
           </Group>
         )}
       </Group>
@@ -170,14 +170,14 @@ export function ReviewScreen() {
             <Text size="sm" fw={600}>{t('review.noErrorsLeft')}</Text>
             <Group gap="xs">
               <Button size="compact-sm" variant="default" onClick={() => void r.setFilter('all')}>{t('review.showAllRows')}</Button>
-              <Button size="compact-sm" disabled={s.counts.valid === 0 || r.busy} onClick={() => go('import')}>{t('review.next', { n: formatNumber(s.counts.valid) })}</Button>
+              <Button size="compact-sm" disabled={s.counts.valid === 0 || r.busy} onClick={() => go('import')}>{t('review.next', { count: s.counts.valid, n: formatNumber(s.counts.valid) })}</Button>
             </Group>
           </Group>
         </Alert>
       )}
 
       {!s ? (
-        <Group p="md" style={{ flex: 1 }}><Loader size="sm" /><Text size="sm">{t('review.preparing', { n: formatNumber(table.rowCount) })}</Text></Group>
+        <Group p="md" style={{ flex: 1 }}><Loader size="sm" /><Text size="sm">{t('review.preparing', { count: table.rowCount, n: formatNumber(table.rowCount) })}</Text></Group>
       ) : (
         <Box
           style={{ flex: 1, minHeight: 120 }}
@@ -224,7 +224,7 @@ export function ReviewScreen() {
 
       <DuplicateGroups opened={dupOpen} onClose={() => setDupOpen(false)} targets={targets} />
 
-      <StepActions onBack={() => go('mapping')} onNext={() => go('import')} nextDisabled={!s || s.counts.valid === 0 || r.busy} nextLabel={t('review.next', { n: formatNumber(s?.counts.valid ?? 0) })} />
+      <StepActions onBack={() => go('mapping')} onNext={() => go('import')} nextDisabled={!s || s.counts.valid === 0 || r.busy} nextLabel={t('review.next', { count: s?.counts.valid ?? 0, n: formatNumber(s?.counts.valid ?? 0) })} />
     </Stack>
   );
 }
