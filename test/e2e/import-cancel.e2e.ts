@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Events } from '../../shared/ipc/contract';
 import { ERROR_REPORT_COLUMNS } from '../../shared/report/columns';
@@ -15,6 +16,17 @@ import { writeMessyWorkbook } from '../fixtures/messy';
 import { RESULTS_DIR } from './browser';
 import { openAndAcceptMapping, sendSlowly } from './flow';
 import { useAppSession } from './session';
+
+/** Runs `act` with the window in English (through the header's language switch), then back in Vietnamese. */
+async function inEnglish(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const set = (lang: string) => page.locator(`input[type="radio"][value="${lang}"]`).first().evaluate((e) => (e as HTMLInputElement).click());
+  await set('en');
+  try {
+    await act();
+  } finally {
+    await set('vi');
+  }
+}
 
 describe('an import with failures, cancelled part-way', () => {
   const app = useAppSession('omi-cancel-');
@@ -74,6 +86,11 @@ describe('an import with failures, cancelled part-way', () => {
     expect(await failures.locator('tr').count()).toBe(failed);
     expect(await failures.locator('tr td:nth-child(2)').first().innerText()).not.toBe('');
     await ui.screenshot('5d-import-cancelled');
+    await inEnglish(page, async () => {
+      expect(await panel.innerText()).toContain(`Import cancelled: ${unsentRows} rows were not sent`);
+      expect(await page.getByTestId('send-remaining').innerText()).toBe(`Send the remaining ${unsentRows} rows`);
+      await ui.screenshot('5d-import-cancelled-en');
+    });
 
     // Results: the same counts; the report lists failed, unsent and invalid rows, each with its reason.
     await page.getByTestId('see-results').click();
@@ -98,6 +115,11 @@ describe('an import with failures, cancelled part-way', () => {
     const before = await sandbox.contacts();
     expect(before.length).toBeGreaterThanOrEqual(created);
     await expect.poll(() => page.getByTestId('send-remaining').innerText()).toBe(`Gửi tiếp ${unsentRows} dòng còn lại`);
+    await ui.screenshot('6d-results-cancelled');
+    await inEnglish(page, async () => {
+      expect(await page.getByTestId('count-unsent').innerText()).toContain('Not sent (cancelled)'.toUpperCase());
+      await ui.screenshot('6d-results-cancelled-en');
+    });
     await page.getByTestId('send-remaining').click();
     await expect.poll(() => harness.events.filter((e) => e.event === 'import:done').length, { timeout: 60_000 }).toBe(2);
     const second = harness.events.filter((e) => e.event === 'import:done')[1].payload as Events['import:done'];
@@ -119,6 +141,7 @@ describe('an import with failures, cancelled part-way', () => {
     expect(await page.getByTestId('send-remaining').count()).toBe(0);
     expect(await page.getByTestId('run-label').innerText()).toMatch(/^Gửi tiếp lúc \d/);
     await ui.screenshot('6e-results-remaining-sent');
+    await inEnglish(page, () => ui.screenshot('6e-results-remaining-sent-en'));
 
     // Then the failed rows once more, with OMI answering: the sandbox holds every valid row exactly once.
     if (c2.failed > 0) {

@@ -209,7 +209,8 @@ const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: u
       </Group>
       <Progress value={percent} size="xl" color={p.state === 'cancelled' ? 'yellow' : undefined} striped={running && p.state === 'running'} animated={running && p.state === 'running'} aria-label={t('import.progressLabel')} />
       <Group justify="space-between" mt={6}>
-        <Text size="sm" c="dimmed">{t('import.speed', { n: formatNumber(Math.round(p.rowsPerSecond)) })}</Text>
+        {/* After a cancel the last figure is the unsent rows settling at once, not a speed anyone saw. */}
+        <Text size="sm" c="dimmed">{p.state === 'cancelled' ? '' : t('import.speed', { n: formatNumber(Math.round(p.rowsPerSecond)) })}</Text>
         <Text size="sm" c="dimmed">{p.etaMs !== null && running ? t('import.eta', { time: formatDuration(p.etaMs) }) : ''}</Text>
       </Group>
       <Group gap="xs" mt="xs">

@@ -158,7 +158,8 @@ export function ResultsScreen() {
 /** A button with one line under it that says, in words, what it does. */
 function Described({ help, children }: { help: string; children: React.ReactNode }) {
   return (
-    <Stack gap={2} maw={260}>
+    // As wide as its button (min-content: the label never wraps), at least wide enough for a readable line.
+    <Stack gap={2} w="min-content" miw={220}>
       {children}
       <Text size="xs" c="dimmed" lh={1.3}>{help}</Text>
     </Stack>
