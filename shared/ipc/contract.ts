@@ -68,6 +68,11 @@ export interface HistoryEntry {
   mode: ImportPlan['mode'];
   counts: ImportResult['counts'];
   cancelled: boolean;
+  /**
+   * Of `counts.skipped`, the rows the run never got to (a cancel, a refused token): continuing the import sends
+   * them. Absent in lines written before it existed.
+   */
+  unsent?: number;
 }
 
 const templateSchema = z.object({
