@@ -140,6 +140,13 @@ describe('an import with failures, cancelled part-way', () => {
     expect(await page.getByTestId('count-unsent').count()).toBe(0);
     expect(await page.getByTestId('send-remaining').count()).toBe(0);
     expect(await page.getByTestId('run-label').innerText()).toMatch(/^Gửi tiếp lúc \d/);
+    // The history: the continued run counts every row; the cancelled one says how many it left unsent.
+    const runs = page.getByTestId('history').locator('tbody tr');
+    await expect.poll(() => runs.count()).toBe(2);
+    const cells = async (i: number) => (await runs.nth(i).locator('td').allInnerTexts()).slice(3).map((x) => Number(x.replace(/\D/g, '')));
+    expect(await cells(0)).toEqual([c2.created, c2.updated, c2.skipped, c2.failed]);
+    expect(await runs.nth(1).innerText()).toContain(`(đã huỷ; chưa gửi: ${unsentRows})`);
+    expect(await cells(1)).toEqual([created, updated, skipped - unsentRows, failed]);
     await ui.screenshot('6e-results-remaining-sent');
     await inEnglish(page, () => ui.screenshot('6e-results-remaining-sent-en'));
 

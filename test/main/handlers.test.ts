@@ -218,7 +218,14 @@ describe('imports', () => {
     await main.request('import:start', { plan, fileName: 'khach-hang.xlsx' });
     await firstProgress;
     await main.request('import:cancel', { importId: plan.importId });
-    expect((await cancelled).cancelled).toBe(true);
+    const cancelledResult = await cancelled;
+    expect(cancelledResult.cancelled).toBe(true);
+    // The history line says how many of its skipped rows were never sent (the rows continuing will send).
+    const unsentRows = expandGroups(cancelledResult.outcomes, cancelledResult.grouped).filter((o) => o.code === 'cancelled').length;
+    expect(unsentRows).toBeGreaterThan(0);
+    const [line] = await main.request('import:history', undefined);
+    expect(line).toMatchObject({ cancelled: true, unsent: unsentRows });
+    expect(line.unsent).toBeLessThanOrEqual(line.counts.skipped);
 
     const pending = await main.request('import:pending', undefined);
     expect(pending).toHaveLength(1);
@@ -236,6 +243,10 @@ describe('imports', () => {
     expect(new Set(contacts.map((c) => c.ref_id)).size).toBe(plan.rows.length);
     expect(await main.request('import:pending', undefined)).toEqual([]);
     expect(existsSync(continued.ok ? continued.value.journalPath : '')).toBe(true);
+    // The continued run's line: every row counted once, none left to send.
+    const last = (await main.request('import:history', undefined)).sort((a, b) => b.startedAt - a.startedAt)[0];
+    expect(last).toMatchObject({ cancelled: false, unsent: 0 });
+    expect(last.counts.created + last.counts.updated + last.counts.skipped + last.counts.failed).toBe(plan.rows.length);
   });
 
   it('pauses on an expired token and continues once the user renews it', async () => {

@@ -14,6 +14,7 @@ const historySchema = z.array(
     mode: z.enum(['create', 'update', 'upsert']),
     counts: z.object({ total: z.number(), created: z.number(), updated: z.number(), skipped: z.number(), failed: z.number() }),
     cancelled: z.boolean(),
+    unsent: z.number().int().nonnegative().optional(),
   }),
 );
 

@@ -99,6 +99,8 @@ export function importHandlers(
           mode: plan.mode,
           counts: result.counts,
           cancelled: result.cancelled,
+          // Counted in skipped by the engine; the history says apart how many a later "continue" still has to send.
+          unsent: result.outcomes.filter((o) => o.outcome === 'skipped' && (o.code === 'cancelled' || o.code === 'stopped')).length,
         }).catch((e: unknown) => console.error('writing the import history failed', message(e)));
         // The window gets the rows that landed as row numbers only (see compactResult).
         deps.emit('import:done', compactResult(result));

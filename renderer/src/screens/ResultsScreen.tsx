@@ -140,10 +140,10 @@ export function ResultsScreen() {
               <Table.Tbody>
                 {[...im.history].sort((a, b) => b.startedAt - a.startedAt).map((h) => (
                   <Table.Tr key={h.importId + h.startedAt}>
-                    <Table.Td>{new Date(h.startedAt).toLocaleString()}{h.cancelled ? ` (${t('results.wasCancelled')})` : ''}</Table.Td>
+                    <Table.Td>{new Date(h.startedAt).toLocaleString()}{h.cancelled ? ` (${h.unsent ? t('results.wasCancelledUnsent', { n: formatNumber(h.unsent) }) : t('results.wasCancelled')})` : ''}</Table.Td>
                     <Table.Td>{h.fileName}</Table.Td><Table.Td>{t(`mode.${h.mode}`)}</Table.Td>
                     <Table.Td>{formatNumber(h.counts.created)}</Table.Td><Table.Td>{formatNumber(h.counts.updated)}</Table.Td>
-                    <Table.Td>{formatNumber(h.counts.skipped)}</Table.Td><Table.Td>{formatNumber(h.counts.failed)}</Table.Td>
+                    <Table.Td>{formatNumber(h.counts.skipped - (h.unsent ?? 0))}</Table.Td><Table.Td>{formatNumber(h.counts.failed)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
