@@ -155,6 +155,13 @@ describe('an import with failures, cancelled part-way', () => {
       await page.getByTestId('reimport').click();
       await expect.poll(() => harness.events.filter((e) => e.event === 'import:done').length, { timeout: 60_000 }).toBe(3);
       await page.getByTestId('see-results').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('finished-panel').getAttribute('data-kind')).toBe('done');
+      await page.getByTestId('see-results').click();
+      // The summary is this re-import's alone, and says so.
+      expect(await page.getByTestId('run-label').innerText()).toMatch(/^Lần nhập lại lúc \d/);
+      expect(await page.getByText('Các số dưới đây chỉ tính lần nhập lại này').count()).toBe(1);
+      expect(await count('created')).toBe(c2.failed);
+      await ui.screenshot('6f-results-reimported');
     }
     const contacts = await sandbox.contacts();
     const refIds = contacts.map((c) => c.ref_id);
