@@ -36,6 +36,13 @@ describe('formatDuration', () => {
     expect(await inLang('en', () => formatDuration(95_000, { approximate: true }))).toBe('2 minutes');
     expect(await inLang('vi', () => formatDuration(3_929_000, { approximate: true }))).toBe('1 giờ 5 phút');
     expect(await inLang('vi', () => formatDuration(-5_000))).toBe('0 giây');
+    expect(await inLang('vi', () => formatDuration(0))).toBe('0 giây');
+  });
+
+  it('says a run of a fraction of a second took under a second, not 0', async () => {
+    expect(await inLang('vi', () => formatDuration(420))).toBe('< 1 giây');
+    expect(await inLang('en', () => formatDuration(420))).toBe('< 1 second');
+    expect(await inLang('en', () => formatDuration(600))).toBe('1 second');
   });
 
   it('never writes a bare clock time like 1:23 or 0:32', async () => {

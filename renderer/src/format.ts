@@ -64,6 +64,8 @@ export function rateCount(perSecond: number): number {
  */
 export function formatDuration(ms: number, { approximate = false }: { approximate?: boolean } = {}): string {
   let s = Math.max(0, Math.round(ms / 1000));
+  // A run that took a fraction of a second did take time: "< 1 giây", never "0 giây".
+  if (s === 0 && ms > 0) return `< ${formatter('second').format(1)}`;
   if (approximate && s >= 60) s = Math.round(s / 60) * 60;
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

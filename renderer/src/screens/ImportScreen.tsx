@@ -13,7 +13,7 @@ import type { ImportState, ThroughputPoint } from '../stores/importer';
 import { importInFlight, unsentOf, useImport } from '../stores/importer';
 import { useReview } from '../stores/review';
 import { useWizard } from '../stores/wizard';
-import { formatDuration, formatNumber } from '../format';
+import { formatDuration, formatNumber, formatRate, rateCount } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { StepActions } from '../components/StepActions';
 
@@ -47,7 +47,7 @@ export function ImportScreen() {
       <div>
         <Title order={2} size="h3">{t('import.title')}</Title>
         <Text c="dimmed" size="sm">
-          {im.hasProgress ? t('import.introRunning', { file: im.fileName ?? '' }) : t('import.intro', { n: formatNumber(summary?.counts.valid ?? 0) })}
+          {im.hasProgress ? t('import.introRunning', { file: im.fileName ?? '' }) : t('import.intro', { count: summary?.counts.valid ?? 0, n: formatNumber(summary?.counts.valid ?? 0) })}
         </Text>
       </div>
       <ErrorAlert error={im.error} />
@@ -102,7 +102,7 @@ export function ImportScreen() {
       <StepActions
         onBack={running || finishing ? undefined : () => go('review')}
         onNext={idle ? () => void im.start() : undefined}
-        nextLabel={t('import.start', { n: formatNumber(summary?.counts.valid ?? 0) })}
+        nextLabel={t('import.start', { count: summary?.counts.valid ?? 0, n: formatNumber(summary?.counts.valid ?? 0) })}
         nextDisabled={!summary || summary.counts.valid === 0}
         loading={im.busy}
       />
@@ -204,14 +204,14 @@ const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: u
   return (
     <Card withBorder padding="md" data-testid="progress">
       <Group justify="space-between" mb={6}>
-        <Text fw={600}>{t('import.progress', { done: formatNumber(done), total: formatNumber(p.total) })}</Text>
+        <Text fw={600}>{t('import.progress', { count: p.total, done: formatNumber(done), total: formatNumber(p.total) })}</Text>
         <Badge variant="light" color={p.state === 'running' ? 'teal' : p.state === 'done' ? 'teal' : 'yellow'} tt="none" data-testid="import-state">{t(`state.${p.state}`)}</Badge>
       </Group>
       <Progress value={percent} size="xl" color={p.state === 'cancelled' ? 'yellow' : undefined} striped={running && p.state === 'running'} animated={running && p.state === 'running'} aria-label={t('import.progressLabel')} />
       <Group justify="space-between" mt={6}>
         {/* After a cancel the last figure is the unsent rows settling at once, not a speed anyone saw. */}
-        <Text size="sm" c="dimmed">{p.state === 'cancelled' ? '' : t('import.speed', { n: formatNumber(Math.round(p.rowsPerSecond)) })}</Text>
-        <Text size="sm" c="dimmed">{p.etaMs !== null && running ? t('import.eta', { time: formatDuration(p.etaMs) }) : ''}</Text>
+        <Text size="sm" c="dimmed">{p.state === 'cancelled' ? '' : t('import.speed', { count: rateCount(p.rowsPerSecond), n: formatRate(p.rowsPerSecond) })}</Text>
+        <Text size="sm" c="dimmed">{p.etaMs !== null && running ? t('import.eta', { time: formatDuration(p.etaMs, { approximate: true }) }) : ''}</Text>
       </Group>
       <Group gap="xs" mt="xs">
         <Badge color="teal" variant="dot" tt="none">{t('results.created')}: {formatNumber(p.created)}</Badge>
@@ -253,7 +253,7 @@ const ThroughputChart = memo(function ThroughputChart({ points: latest }: { poin
       <Sparkline h={CHART_HEIGHT} data={values} color="teal.6" curveType="monotone" fillOpacity={0.3} strokeWidth={2} aria-label={t('import.rowsPerSecond')} role="img" />
       <Group justify="space-between" mt={4}>
         <Text size="xs" c="dimmed">{t('import.rowsPerSecond')} · {formatNumber(Math.round(points[0].seconds))}–{formatNumber(Math.round(points[points.length - 1].seconds))} {t('import.seconds')}</Text>
-        <Text size="xs" c="dimmed" data-testid="throughput-peak">↑ {t('import.speed', { n: formatNumber(peak) })}</Text>
+        <Text size="xs" c="dimmed" data-testid="throughput-peak">↑ {t('import.speed', { count: rateCount(peak), n: formatRate(peak) })}</Text>
       </Group>
     </Box>
   );
