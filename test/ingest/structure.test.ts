@@ -38,7 +38,7 @@ describe('table structure', () => {
     expect(table.columns.map((c) => c.originalHeader)).toEqual(['STT', 'Họ và tên', 'SĐT', '', 'SĐT', 'Số\nđiện thoại']);
     expect(table.rows.map((r) => r.rowNumber)).toEqual([7, 8]);
     expect(table.rows[0].cells).toEqual(['1', 'An', '0912345678', '', '0987654321', '']);
-    expect(table.notes.map((n) => n.en).join(' ')).toMatch(/Skipped 3 row\(s\) above the header row \(row 5\).*Row 6 only numbers the columns/);
+    expect(table.notes.map((n) => n.en).join(' ')).toMatch(/Skipped 3 rows above the header row \(row 5\).*Row 6 only numbers the columns/);
   });
 
   it('lets the user choose the header row', () => {

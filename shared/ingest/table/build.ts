@@ -60,7 +60,7 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   if (skippedAbove > 0) {
     notes.push({
       vi: `Bỏ qua ${skippedAbove} dòng phía trên dòng tiêu đề (dòng ${headerIdx + 1}), ví dụ tên bảng.`,
-      en: `Skipped ${skippedAbove} row(s) above the header row (row ${headerIdx + 1}), such as the table's title.`,
+      en: `Skipped ${counted(skippedAbove, 'row')} above the header row (row ${headerIdx + 1}), such as the table's title.`,
     });
   }
 
@@ -68,7 +68,7 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   if (filled.ranges > 0) {
     notes.push({
       vi: `Có ${filled.ranges} vùng ô gộp trong bảng (${filled.sample}); giá trị của ô gộp đã được điền vào từng ô (${filled.cells} ô).`,
-      en: `${filled.ranges} merged cell range(s) in the table (${filled.sample}); their value was copied into each cell (${filled.cells} cells).`,
+      en: `${counted(filled.ranges, 'merged cell range')} in the table (${filled.sample}); their value was copied into each cell (${counted(filled.cells, 'cell')}).`,
     });
   }
 
@@ -103,7 +103,7 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
   if (emptyRows > 0) {
     notes.push({
       vi: `Bỏ qua ${emptyRows} dòng trống trong bảng.`,
-      en: `Skipped ${emptyRows} empty row(s) inside the table.`,
+      en: `Skipped ${counted(emptyRows, 'empty row')} inside the table.`,
     });
   }
 
@@ -181,11 +181,11 @@ export function buildTable(src: SourceSheet, o: BuildOptions): Table {
     notes.push(col.conversion.enabled
       ? {
           vi: `Cột "${col.header}": đã chuyển ${col.conversion.cells} ô từ ${what.vi} sang Unicode (ví dụ "${s.before}" → "${s.after}"). Có thể tắt chuyển đổi cho cột này.`,
-          en: `Column "${col.header}": converted ${col.conversion.cells} cell(s) from ${what.en} to Unicode (e.g. "${s.before}" → "${s.after}"). The conversion can be turned off for this column.`,
+          en: `Column "${col.header}": converted ${counted(col.conversion.cells, 'cell')} from ${what.en} to Unicode (e.g. "${s.before}" → "${s.after}"). The conversion can be turned off for this column.`,
         }
       : {
           vi: `Cột "${col.header}": có ${col.conversion.cells} ô giống ${what.vi} nhưng chuyển đổi đang tắt, giữ nguyên như trong tệp.`,
-          en: `Column "${col.header}": ${col.conversion.cells} cell(s) look like ${what.en}, but the conversion is off, so they are kept as in the file.`,
+          en: `Column "${col.header}": ${counted(col.conversion.cells, 'cell')} ${col.conversion.cells === 1 ? 'looks' : 'look'} like ${what.en}, but the conversion is off, so they are kept as in the file.`,
         });
   }
   return { fileName, sheet: src.name, headerRow: headerIdx + 1, columns, rows: out, notes };
@@ -386,4 +386,9 @@ function countFilled(rowAt: (r: number) => SourceRow | undefined, from: number, 
 function readsAsVietnameseAlready(text: string): boolean {
   const r = vietnameseReading(text.normalize('NFC'));
   return r.valid && r.nonAsciiWords > 0;
+}
+
+/** "1 row" / "3 rows": the English notes count in words (Vietnamese nouns do not change with the number). */
+function counted(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
