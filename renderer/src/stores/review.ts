@@ -37,7 +37,6 @@ interface ReviewState {
   /** Every switchable automatic change in the column kept as typed (one undo step). */
   keepColumn(column: number): Promise<void>;
   bulk(fix: BulkFix): Promise<void>;
-  replace(find: string, replacement: string, column: number | null, matchCase: boolean): Promise<void>;
   /** Find & replace as the review screen does it (whole cells by default): one undoable step of user edits. */
   findReplace(query: FindReplaceQuery): Promise<void>;
   /** Applies the current filter again, dropping the rows kept in view after they were changed (summary.outOfFilter). */
@@ -96,7 +95,6 @@ export const useReview = create<ReviewState>((set, get) => {
     keepOriginal: (rowIndex, column, code, keep) => run(() => callWorker('keepOriginal', { rowIndex, column, code, keep })),
     keepColumn: (column) => run(() => callWorker('keepColumn', { column }), true),
     bulk: (fix) => run(() => callWorker('bulk', { fix })),
-    replace: (find, replacement, column, matchCase) => run(() => callWorker('replace', { find, replace: replacement, column, matchCase })),
     findReplace: (query) => run(async () => (await callWorker('findReplace', { ...query, apply: true })).summary!),
     refilter: () => get().setFilter(get().filter, get().issueCode, get().rowNumbers),
     undo: () => run(() => callWorker('undo', undefined)),

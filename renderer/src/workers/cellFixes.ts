@@ -16,8 +16,8 @@ export function titleCase(text: string): string {
 }
 
 /**
- * Replaces every occurrence of `find` in `text`; returns null when there is none. Kept for callers of the
- * older "inside any cell" replace; the review screen uses cellReplacer, which matches whole cells by default.
+ * Replaces every occurrence of `find` in `text` ("inside any cell"); returns null when there is none. A shorthand
+ * of cellReplacer, which the review screen uses (whole cells by default).
  */
 export function replaceAll(text: string, find: string, replacement: string, matchCase: boolean): string | null {
   return cellReplacer(find, replacement, { matchCase, wholeCell: false })?.(text) ?? null;

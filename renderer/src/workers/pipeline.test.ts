@@ -107,10 +107,10 @@ describe('the pipeline worker state', () => {
   it('replaces text in one column only, and says how many cells changed', async () => {
     const { p } = await prepared();
     const addresses = MESSY_ROWS.filter((r) => r.table[5].includes('TP.HCM')).length;
-    const s = p.replace('TP.HCM', 'Thành phố Hồ Chí Minh', 5, true);
+    const s = p.findReplace({ find: 'TP.HCM', replace: 'Thành phố Hồ Chí Minh', column: 5, matchCase: true, wholeCell: false }, true).summary!;
     expect(s.touched).toBe(addresses);
     expect(p.rows(0, 1000).filter((r) => r.cells[5].includes('Thành phố Hồ Chí Minh'))).toHaveLength(addresses);
-    expect(p.replace('TP.HCM', 'x', 1, true).touched).toBe(0);
+    expect(p.findReplace({ find: 'TP.HCM', replace: 'x', column: 1, matchCase: true, wholeCell: false }, true).summary?.touched ?? 0).toBe(0);
   });
 
   it('find & replace counts over every row first, then replaces whole gender cells only, as one undo step of user edits', async () => {

@@ -10,7 +10,7 @@ import { isSwitchable, switchableCodesIn } from '../../../shared/prepare/keep';
 import type { ImportMode, ImportOptions, ImportPlan, ImportResult } from '../../../shared/upload/types';
 import { UserError } from '../../../shared/text';
 import * as engine from './engine';
-import { cellReplacer, replaceAll, titleCase, trimCell } from './cellFixes';
+import { cellReplacer, titleCase, trimCell } from './cellFixes';
 import type {
   BulkFix, CatalogInput, DuplicatePreview, FindReplaceQuery, GridRow, IssueCount, MappingSuggestion, ReplaceCount, ReviewFilter, ReviewSummary, SheetPreview, TableSummary,
 } from './protocol';
@@ -305,24 +305,6 @@ export class Pipeline {
         for (const col of cols) if (r.cells[col]) set(t, col, apply(r.cells[col]));
       });
     }
-    this.commit(edits);
-    return { ...this.summary(), touched };
-  }
-
-  replace(find: string, replacement: string, column: number | null, matchCase: boolean): ReviewSummary & { touched: number } {
-    const table = needs(this.table, 'bảng / table');
-    const cols = column === null ? table.columns.map((c) => c.index) : [column];
-    const edits: Edit[] = [];
-    let touched = 0;
-    table.rows.forEach((r, t) => {
-      for (const col of cols) {
-        const after = replaceAll(r.cells[col] ?? '', find, replacement, matchCase);
-        if (after !== null && after !== r.cells[col]) {
-          edits.push(...this.cellEdit(t, col, r.cells[col], after));
-          touched++;
-        }
-      }
-    });
     this.commit(edits);
     return { ...this.summary(), touched };
   }

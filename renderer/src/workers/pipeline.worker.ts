@@ -27,7 +27,6 @@ const handlers: Handlers = {
   rows: (a) => pipeline.rows(a.from, a.to),
   edit: (a) => pipeline.edit(a.rowIndex, a.column, a.value),
   bulk: (a) => pipeline.bulk(a.fix),
-  replace: (a) => pipeline.replace(a.find, a.replace, a.column, a.matchCase),
   findReplace: (a) => pipeline.findReplace(a, a.apply),
   undo: () => pipeline.undo(),
   redo: () => pipeline.redo(),

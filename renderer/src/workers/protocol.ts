@@ -147,7 +147,6 @@ export interface WorkerApi {
   rows: [{ from: number; to: number }, GridRow[]];
   edit: [{ rowIndex: number; column: number; value: string }, ReviewSummary];
   bulk: [{ fix: BulkFix }, ReviewSummary & { touched: number }];
-  replace: [{ find: string; replace: string; column: number | null; matchCase: boolean }, ReviewSummary & { touched: number }];
   /**
    * Find & replace: with `apply` false only counts the cells that would change; with `apply` true replaces them as
    * one undoable step of user edits and returns the new summary too.
