@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export const HARNESS_RENDERER_DIR = resolve(import.meta.dirname, '../../out/harness');
+/** OMI_HARNESS_OUT gives a run its own folder, so e2e runs side by side never build over each other's renderer. */
+export const HARNESS_RENDERER_DIR = resolve(process.env.OMI_HARNESS_OUT ?? resolve(import.meta.dirname, '../../out/harness'));
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '../../renderer'),
