@@ -5,7 +5,10 @@
  * the row numbers —, Page Up/Down, Home/End, Tab, Enter/F2 to edit, Escape to cancel) and in-place edits.
  *
  * React draws the frame (header, editor, tooltip); the rows are drawn by a GridRowPool straight into the DOM
- * from the scroll listener, so a scroll frame runs no component and reads no layout.
+ * from the scroll listener, so a scroll frame runs no component and reads no layout. While the grid keeps
+ * scrolling (a fling, the scroll bar dragged) the rows are painted on a canvas instead (GridCanvas, far cheaper a
+ * frame) and the pool is hidden; once scrolling stops the pool is drawn where it stopped and shown again, so
+ * clicks, the active cell, the editor, tooltips and screen readers always work on the DOM rows.
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Text } from '@mantine/core';
@@ -15,10 +18,15 @@ import type { ColumnMapping, TargetDef } from '../../../shared/mapping/types';
 import type { GridRow } from '../workers/protocol';
 import { useGridRows } from './useGridRows';
 import { GRID, GridRowPool, type PoolView } from './gridRowPool';
+import { GridCanvas } from './gridCanvas';
 import { GridTooltip, type GridTooltipHandle } from './GridTooltip';
 import { cellReasons, type CellReason } from './gridCells';
 
 const { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, numWidth: NUM_WIDTH, colWidth: COL_WIDTH } = GRID;
+/** A scroll event this soon after the previous one is continuous scrolling: drawn on the canvas. */
+const CONTINUOUS_MS = 100;
+/** The DOM rows come back this long after the last scroll event. */
+const SETTLE_MS = 120;
 
 interface Props {
   columns: Column[];
@@ -52,6 +60,9 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const gutterRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const poolRef = useRef<GridRowPool | null>(null);
+  const canvasBoxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const canvasObj = useRef<GridCanvas | null>(null);
   const tipRef = useRef<GridTooltipHandle>(null);
   const uid = useId();
   const activeId = `${uid}-active`;
@@ -69,21 +80,45 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const box = useRef({ width: 0, height: 0, top: 0 });
   const countRef = useRef(count);
   countRef.current = count;
+  /** What the rows show (set on the pool too), for the canvas. */
+  const lastView = useRef<PoolView | null>(null);
+  /**
+   * Continuous scrolling: `canvas` while the rows are painted on the canvas; when the last scroll event came and
+   * when the grid last scrolled itself to show the active cell (keyboard: the DOM rows stay).
+   */
+  const scrolling = useRef({ canvas: false, last: -Infinity, own: -Infinity, timer: 0 as ReturnType<typeof setTimeout> | 0 });
   /** Draws the rows now in view and asks for their pages (and those ahead in the direction of scrolling). */
   const draw = useCallback(() => {
     const grid = scrollRef.current;
     const pool = poolRef.current;
     if (!grid || !pool) return;
     const top = grid.scrollTop;
-    const drawn = pool.scrolled(top, grid.scrollLeft, box.current.width, box.current.height);
+    const { width: w, height: h } = box.current;
+    const view = lastView.current;
+    const drawn = scrolling.current.canvas && canvasObj.current && view
+      ? canvasObj.current.draw(view, top, grid.scrollLeft, w, h)
+      : pool.scrolled(top, grid.scrollLeft, w, h);
     const n = countRef.current;
-    if (n > 0) want(drawn.first, drawn.last + 1, n, top < box.current.top ? -1 : 1);
+    if (n > 0 && drawn.last >= drawn.first) want(drawn.first, drawn.last + 1, n, top < box.current.top ? -1 : 1);
     box.current.top = top;
   }, [want]);
+
+  /** Shows the canvas (painted first, in the same task) or the DOM rows (drawn where the grid is now). */
+  const showCanvas = useCallback((on: boolean) => {
+    const s = scrolling.current;
+    if (s.canvas === on) return;
+    s.canvas = on;
+    draw();
+    const hidden = on ? 'hidden' : '';
+    rowsRef.current!.style.visibility = hidden;
+    gutterRef.current!.style.visibility = hidden;
+    canvasBoxRef.current!.style.visibility = on ? 'visible' : '';
+  }, [draw]);
 
   useLayoutEffect(() => {
     const grid = scrollRef.current!;
     poolRef.current = new GridRowPool(grid, rowsRef.current!, gutterRef.current!);
+    canvasObj.current = new GridCanvas(canvasRef.current!, grid);
     box.current = { width: grid.clientWidth, height: grid.clientHeight, top: 0 };
     const resized = new ResizeObserver(([entry]) => {
       box.current.width = entry.contentRect.width;
@@ -91,9 +126,12 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       draw();
     });
     resized.observe(grid);
+    const s = scrolling.current;
     return () => {
       resized.disconnect();
       poolRef.current = null;
+      canvasObj.current = null;
+      clearTimeout(s.timer);
     };
   }, [draw]);
 
@@ -101,7 +139,6 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const view = useMemo<PoolView>(() => ({
     columns: columnIndexes, ignored, count, get, active, editing: editing !== null, activeId, tipId,
   }), [columnIndexes, ignored, count, get, active, editing, activeId, tipId]);
-  const lastView = useRef<PoolView | null>(null);
   useLayoutEffect(() => {
     const pool = poolRef.current;
     if (!pool) return;
@@ -161,6 +198,9 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const scrollTo = (p: Place) => {
     const grid = scrollRef.current;
     if (!grid) return;
+    // The scroll this makes shows the DOM rows (with the active cell), never the canvas.
+    scrolling.current.own = performance.now();
+    showCanvas(false);
     const { width: w, height: h } = box.current;
     if (p.row >= 0) {
       const top = p.row * ROW_HEIGHT;
@@ -185,6 +225,7 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   const startEdit = () => {
     const r = active.row >= 0 && active.col >= 0 ? get(active.row) : undefined;
     if (!r) return;
+    showCanvas(false);
     tipRef.current?.hide();
     scrollTo(active);
     setEditing({ value: r.cells[columns[active.col].index] ?? '' });
@@ -253,18 +294,30 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     hovered.current = null;
     tipRef.current?.hide();
   };
-  // Scrolling draws the rows now in view and hides the tooltip (a passive listener).
+  // Scrolling draws the rows now in view and hides the tooltip (a passive listener). A scroll event right after
+  // another (not one the grid made to show the active cell, nor while editing) paints the canvas, until scrolling
+  // has stopped for SETTLE_MS.
+  const editingRef = useRef(false);
+  editingRef.current = editing !== null;
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
+    const settle = () => showCanvas(false);
     const onScroll = () => {
-      draw();
+      const s = scrolling.current;
+      const now = performance.now();
+      const continuous = now - s.last < CONTINUOUS_MS && now - s.own > CONTINUOUS_MS && !editingRef.current;
+      s.last = now;
+      if (continuous && !s.canvas) showCanvas(true);
+      else draw();
+      clearTimeout(s.timer);
+      if (s.canvas) s.timer = setTimeout(settle, SETTLE_MS);
       hovered.current = null;
       tipRef.current?.scrolled();
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => el.removeEventListener('scroll', onScroll);
-  }, [draw]);
+  }, [draw, showCanvas]);
 
   // The header is the same on every scroll frame: built once per columns / mapping / language / active header.
   const headActive = active.row < 0 ? active.col : null;
@@ -314,6 +367,10 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     >
       {header}
       <div className="grid-body" style={{ height: count * ROW_HEIGHT, width }}>
+        {/* The rows while scrolling (gridCanvas.ts): sticky under the header, over the rows, seen only then. */}
+        <div className="grid-canvas-box" aria-hidden="true" ref={canvasBoxRef}>
+          <canvas className="grid-canvas" ref={canvasRef} />
+        </div>
         {/* The row numbers stay in view when scrolling sideways: one sticky column for all of them (a sticky
             number in every row made each one a layer of its own and cost more than the rows themselves). */}
         <div className="grid-gutter" aria-hidden="true" ref={gutterRef} />
