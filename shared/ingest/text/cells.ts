@@ -1,7 +1,7 @@
 import { EDGE_BLANK, LEGACY_SIGNS, NEEDS_NFC, UNICODE_VIETNAMESE, classifyCell } from '../classify';
 import { decodeLegacyCell, fitsLegacy } from '../legacy/detect';
 import { isBlank } from '../source';
-import { ByteMemo, CellMemo, byteHash, cellHash, mix } from './memo';
+import { ByteMemo, CellMemo, HIGH_BITS, byteHash, cellHash, mix, orBytes, wordView } from './memo';
 import { MASKED_COLUMNS, NFC_SENSITIVE, POOL_CELL_CHARS, POOL_MAX, type RowFacts } from './read';
 
 /** Distinct non-ASCII cell texts remembered; forgotten when full. */
@@ -35,6 +35,9 @@ export class CellSettler {
   private readonly textMemo = new CellMemo<CellText>(MEMO_MAX);
   private readonly bytePools: (ByteMemo<string> | null | undefined)[] = [];
   private readonly textPools: (CellMemo<string> | null | undefined)[] = [];
+  /** The file's bytes read four at a time (wordView), made once per file. */
+  private words = wordView(new Uint8Array(0));
+  private wordsFor: Uint8Array | null = null;
   private unsettled = 0;
   private unicode = 0;
   private ambiguous = 0;
@@ -50,6 +53,7 @@ export class CellSettler {
    */
   measureBytes(row: string[], bytes: Uint8Array, at: number, newline: number, ascii: boolean): number {
     this.unsettled = this.unicode = this.ambiguous = this.longest = this.width = 0;
+    const words = this.wordsOf(bytes);
     let p = at;
     for (let c = 0; c < row.length; c++) {
       const n = row[c].length;
@@ -58,22 +62,20 @@ export class CellSettler {
       if (n === 0) continue;
       // Beyond ASCII or not: a plain OR over the bytes (the hash, whose multiplications wait on each other, is
       // computed only for the cells that are looked up).
-      let high = 0;
-      if (!ascii) for (let i = s, e = s + n; i < e; i++) high |= bytes[i];
-      if (high < 0x80) {
+      if (ascii || (orBytes(words, bytes, s, n) & HIGH_BITS) === 0) {
         if (!this.plain(row, c, n, bytes[s] <= 0x20 || bytes[p - 2] <= 0x20)) continue;
         const pool = this.bytePools[c];
         if (pool === null) continue;
         const pooled = pool ?? (this.bytePools[c] = new ByteMemo<string>(POOL_MAX));
-        const k = byteHash(bytes, s, n);
-        const same = pooled.get(bytes, s, n, k);
+        const k = byteHash(words, bytes, s, n);
+        const same = pooled.get(words, bytes, s, n, k);
         if (same !== undefined) row[c] = same;
         else if (pooled.count < POOL_MAX) pooled.set(bytes, s, n, k, row[c]);
         else this.bytePools[c] = null;
         continue;
       }
-      const k = byteHash(bytes, s, n);
-      let e = this.byteMemo.get(bytes, s, n, k);
+      const k = byteHash(words, bytes, s, n);
+      let e = this.byteMemo.get(words, bytes, s, n, k);
       if (e === undefined) {
         e = cellOf(this.decodeCell ? this.decodeCell(row[c]) : row[c]);
         this.byteMemo.set(bytes, s, n, k, e);
@@ -82,6 +84,14 @@ export class CellSettler {
     }
     this.facts.push(this.unsettled, this.unicode, this.ambiguous, this.longest, this.width);
     return p - 1 + newline;
+  }
+
+  private wordsOf(bytes: Uint8Array): DataView {
+    if (bytes !== this.wordsFor) {
+      this.wordsFor = bytes;
+      this.words = wordView(bytes);
+    }
+    return this.words;
   }
 
   /** Any parsed row (quoted cells, or decoded text); `ascii`: its text holds nothing beyond ASCII. */
@@ -121,6 +131,11 @@ export class CellSettler {
       this.beyondAscii(row, c, e);
     }
     this.facts.push(this.unsettled, this.unicode, this.ambiguous, this.longest, this.width);
+  }
+
+  /** Room for the next `rows` rows (a chunk's), reserved before they are measured one by one. */
+  reserve(rows: number): void {
+    this.facts.reserve(rows);
   }
 
   /** What was measured, one entry a row. */
@@ -185,14 +200,18 @@ class Facts {
   private longest: Int32Array = new Int32Array(1 << 12);
   private widths: Int32Array = new Int32Array(1 << 12);
 
+  /** Room for `rows` more rows. */
+  reserve(rows: number): void {
+    if (this.n + rows <= this.widths.length) return;
+    const size = Math.max(this.widths.length * 2, this.n + rows);
+    this.unsettled = grow(this.unsettled, size);
+    this.unicode = grow(this.unicode, size);
+    this.ambiguous = grow(this.ambiguous, size);
+    this.longest = grow(this.longest, size);
+    this.widths = grow(this.widths, size);
+  }
+
   push(unsettled: number, unicode: number, ambiguous: number, longest: number, width: number): void {
-    if (this.n === this.widths.length) {
-      this.unsettled = grow(this.unsettled);
-      this.unicode = grow(this.unicode);
-      this.ambiguous = grow(this.ambiguous);
-      this.longest = grow(this.longest);
-      this.widths = grow(this.widths);
-    }
     const i = this.n++;
     this.unsettled[i] = unsettled;
     this.unicode[i] = unicode;
@@ -207,8 +226,8 @@ class Facts {
   }
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+function grow(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
   b.set(a);
   return b;
 }

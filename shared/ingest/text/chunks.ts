@@ -196,6 +196,7 @@ export function readDelimitedChunks(
     // cells lie one after another in the file's bytes, where they are measured.
     const fromBytes = codec.kind === 'bytes' && !quoted && delimiter.length === 1;
     let at = end - input.length;
+    cells.reserve(rows.length);
     for (let r = 0; r < rows.length; r++) {
       if (data.length >= preview) {
         truncated = true;

@@ -92,19 +92,43 @@ export function cellHash(s: string): number {
 }
 
 /**
- * The hash ByteMemo is keyed on, for bytes[at, at + n): two interleaved running hashes (even and odd bytes), so
- * each waits on half as many multiplications.
+ * A view of `bytes` that reads four of them at a time (little-endian, at any offset): the byte loops of the text
+ * reader (ASCII check, hash, compare) then take a quarter of the steps.
  */
-export function byteHash(bytes: Uint8Array, at: number, n: number): number {
+export function wordView(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Bits set in a word when one of its four bytes is beyond ASCII. */
+export const HIGH_BITS = 0x80808080 | 0;
+
+/**
+ * OR of bytes[at, at + n), four at a time (`words` is wordView(bytes)): `& HIGH_BITS` is non-zero when one of them
+ * is beyond ASCII.
+ */
+export function orBytes(words: DataView, bytes: Uint8Array, at: number, n: number): number {
+  const end = at + n;
+  let high = 0;
+  let i = at;
+  for (; i + 4 <= end; i += 4) high |= words.getInt32(i, true);
+  for (; i < end; i++) high |= bytes[i];
+  return high;
+}
+
+/**
+ * The hash ByteMemo is keyed on, for bytes[at, at + n) (`words` is wordView(bytes)): two interleaved running hashes
+ * over four-byte words (even and odd words), so each waits on an eighth as many multiplications as a byte-wise hash.
+ */
+export function byteHash(words: DataView, bytes: Uint8Array, at: number, n: number): number {
   let a = n;
   let b = 0;
   const end = at + n;
   let i = at;
-  for (; i + 1 < end; i += 2) {
-    a = (Math.imul(a, 31) + bytes[i]) | 0;
-    b = (Math.imul(b, 37) + bytes[i + 1]) | 0;
+  for (; i + 8 <= end; i += 8) {
+    a = (Math.imul(a, 0x01000193) + words.getInt32(i, true)) | 0;
+    b = (Math.imul(b, 0x5bd1e995) + words.getInt32(i + 4, true)) | 0;
   }
-  if (i < end) a = (Math.imul(a, 31) + bytes[i]) | 0;
+  for (; i < end; i++) a = (Math.imul(a, 31) + bytes[i]) | 0;
   return mix(a ^ Math.imul(b, 0x9e3779b1));
 }
 
@@ -115,6 +139,7 @@ export function byteHash(bytes: Uint8Array, at: number, n: number): number {
  */
 export class ByteMemo<V> {
   private arena = new Uint8Array(1 << 12);
+  private arenaWords = wordView(this.arena);
   private used = 0;
   private starts = new Int32Array(0);
   private lengths = new Int32Array(0);
@@ -132,15 +157,16 @@ export class ByteMemo<V> {
     return this.size;
   }
 
-  /** The value stored for bytes[at, at + n) (whose byteHash is `hash`), or undefined. */
-  get(bytes: Uint8Array, at: number, n: number, hash: number): V | undefined {
-    const { lengths, hashes, starts, arena, mask } = this;
+  /** The value stored for bytes[at, at + n) (whose byteHash is `hash`; `words` is wordView(bytes)), or undefined. */
+  get(words: DataView, bytes: Uint8Array, at: number, n: number, hash: number): V | undefined {
+    const { lengths, hashes, starts, arena, arenaWords, mask } = this;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
       const len = lengths[i];
       if (len === 0) return undefined;
       if (hashes[i] !== hash || len !== n) continue;
       const s = starts[i];
       let j = 0;
+      while (j + 4 <= n && arenaWords.getInt32(s + j, true) === words.getInt32(at + j, true)) j += 4;
       while (j < n && arena[s + j] === bytes[at + j]) j++;
       if (j === n) return this.values[i];
     }
@@ -158,6 +184,7 @@ export class ByteMemo<V> {
       const arena = new Uint8Array(size);
       arena.set(this.arena.subarray(0, this.used));
       this.arena = arena;
+      this.arenaWords = wordView(arena);
     }
     this.arena.set(bytes.subarray(at, at + n), this.used);
     this.put(this.used, n, hash, value);
