@@ -7,27 +7,18 @@
  * or the server's English: those are in `detail`. Alike failures read alike (the Results chart groups by the
  * sentence), and each row keeps its own detail through the window's grouping (compactResult).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isOmiError, type OmiError } from '../../shared/omi/errors';
 import { withDetail } from '../../shared/omi/messages';
 import { allOutcomes, compactResult } from '../../shared/upload/compact-result';
 import { createMemoryJournal } from '../../shared/upload/journal';
 import { buildPlan } from '../../shared/upload/plan';
 import type { ImportPlan, ImportResult, RowOutcome } from '../../shared/upload/types';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { sandboxPerFile } from '../support/sandbox-per-file';
 import { clientFor, run } from './harness';
 import { expectExactlyOnce, makeRows, type RowsOptions } from './rows';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.stop();
-});
-beforeEach(async () => {
-  await sb.reset();
-});
+const sb = sandboxPerFile();
 
 function planOf(tag: string, n: number, rows: RowsOptions = {}, chunkSize = 10, maxRetries = 2): ImportPlan {
   return buildPlan(makeRows(n, rows), {

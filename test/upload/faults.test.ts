@@ -3,24 +3,16 @@
  * every row it accepts lands exactly once (count and content read back from /__sandbox/contacts), and every
  * row it refuses is reported failed with the server's reason.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../shared/upload/plan';
 import type { ImportPlan } from '../../shared/upload/types';
 import type { StatsReport } from '../../electron/sandbox/stats';
-import { startSandbox, type FaultBoard, type SandboxHandle } from '../support/sandbox';
+import type { FaultBoard } from '../support/sandbox';
+import { sandboxPerFile } from '../support/sandbox-per-file';
 import { run } from './harness';
 import { expectExactlyOnce, makeRows, type RowsOptions } from './rows';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.stop();
-});
-beforeEach(async () => {
-  await sb.reset();
-});
+const sb = sandboxPerFile();
 
 function planOf(n: number, rows: RowsOptions, chunkSize: number, concurrency = 3, tag = 'faults'): ImportPlan {
   return buildPlan(makeRows(n, rows), {

@@ -1,27 +1,18 @@
 /**
  * Create with dynamic attributes, update and upsert, against a real sandbox; and every switch mixed together.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flattenContact } from '../../shared/omi/flatten';
 import { buildPlan } from '../../shared/upload/plan';
 import type { PreparedRow } from '../../shared/prepare/types';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { sandboxPerFile } from '../support/sandbox-per-file';
 import { clientFor, run, seeded } from './harness';
 import { startImport } from '../../shared/upload/engine';
 import { createMemoryJournal } from '../../shared/upload/journal';
 import { abortableSleep } from '../../shared/upload/sleep';
 import { expectExactlyOnce, makeRows } from './rows';
 
-let sb: SandboxHandle;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.stop();
-});
-beforeEach(async () => {
-  await sb.reset();
-});
+const sb = sandboxPerFile();
 
 const opts = { chunkSize: 20, concurrency: 3, maxRetries: 10 };
 

@@ -7,29 +7,24 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsReport } from '../../electron/sandbox/stats';
 import { openFileJournal } from '../../electron/main/journal/file-journal';
 import type { OmiApi } from '../../shared/omi/api';
 import { createMemoryJournal, type JournalStore } from '../../shared/upload/journal';
 import { buildPlan } from '../../shared/upload/plan';
 import type { ImportPlan } from '../../shared/upload/types';
-import { startSandbox, type SandboxHandle } from '../support/sandbox';
+import { sandboxPerFile } from '../support/sandbox-per-file';
 import { clientFor, run, seeded } from './harness';
 import { expectExactlyOnce, makeRows } from './rows';
 
-let sb: SandboxHandle;
+const sb = sandboxPerFile();
 let dir: string;
-beforeAll(async () => {
-  sb = await startSandbox();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'omi-journal-'));
 });
-afterAll(async () => {
-  await sb?.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  await sb.reset();
 });
 
 const never = new Promise<never>(() => {});
