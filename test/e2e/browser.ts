@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results');
+/** Screenshots and perf.json; OMI_RESULTS_DIR gives a run its own folder (runs side by side never overwrite each other's). */
+export const RESULTS_DIR = resolve(process.env.OMI_RESULTS_DIR ?? resolve(import.meta.dirname, '../../test-results'));
 
 export interface BrowserSession {
   browser: Browser;

@@ -65,7 +65,10 @@ describe('performance on big files (recorded in test-results/perf.json)', () => 
     await page.getByTestId('next').click();
 
     // 100,000 rows: drop → mapping screen, and long tasks while ingesting.
+    // OMI_E2E_PERF_PROFILE=ingest: a CPU profile of this phase instead of the upload's (perf-ingest.cpuprofile).
+    const stopIngestProfile = process.env.OMI_E2E_PERF_PROFILE === 'ingest' ? await startCpuProfile(page, join(RESULTS_DIR, 'perf-ingest.cpuprofile')) : null;
     await dropAndMap(100_000, 'xlsx');
+    if (stopIngestProfile) perf.ingestProfile = await stopIngestProfile();
     const dropped = (await markTime(page, 'omi:file-dropped'))!;
     const mapped = (await markTime(page, 'omi:mapping-ready'))!;
     perf.dropToMappingMs = { rows: 100_000, format: 'xlsx', value: Math.round(mapped - dropped), target: 2000 };
