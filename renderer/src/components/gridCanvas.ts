@@ -43,6 +43,7 @@ export class GridCanvas {
   private theme: Theme | null = null;
   private readonly fits = new FitCache();
   private size = { width: 0, height: 0, dpr: 0 };
+  private readonly dark = window.matchMedia('(prefers-color-scheme: dark)');
 
   /**
    * `canvas` sits in `grid` (the scroller: sticky under the header, over the rows). Probe cells are put in the grid
@@ -152,7 +153,8 @@ export class GridCanvas {
 
   /** The theme now in use: read again when Mantine's colour scheme changes (light / dark, following the OS). */
   private readTheme(): Theme {
-    const scheme = document.documentElement.getAttribute('data-mantine-color-scheme') ?? '';
+    // Mantine's scheme attribute, and the OS's (which "auto" follows, and light-dark() colours with it).
+    const scheme = `${document.documentElement.getAttribute('data-mantine-color-scheme') ?? ''}|${this.dark.matches ? 'dark' : 'light'}`;
     if (this.theme && this.theme.scheme === scheme) return this.theme;
     // Built whole, then put in the grid once (outside the rows: a scroll adds or removes nothing there).
     const probe = document.createElement('div');
