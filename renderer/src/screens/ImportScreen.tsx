@@ -4,8 +4,7 @@
  */
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Accordion, Alert, Badge, Box, Button, Card, Group, Loader, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Sparkline } from '@mantine/charts';
+import { Accordion, Alert, Badge, Button, Card, Group, Loader, Modal, NumberInput, PasswordInput, Progress, ScrollArea, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ImportMode, ImportProgress, ImportResult, RowOutcome } from '../../../shared/upload/types';
 import type { Bilingual } from '../../../shared/text';
@@ -15,6 +14,7 @@ import { useReview } from '../stores/review';
 import { useWizard } from '../stores/wizard';
 import { formatDuration, formatNumber, formatRate, rateCount } from '../format';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ThroughputChart } from '../components/ThroughputChart';
 import { StepActions } from '../components/StepActions';
 
 export function ImportScreen() {
@@ -180,7 +180,11 @@ const FailureList = memo(function FailureList({ failures, count, pick }: { failu
  * progress and the chart's points: a progress event re-renders this card only, not the whole screen.
  */
 function ProgressCard() {
-  const { progress, throughput, unsent, pause, resume, cancel } = useImport(useShallow((s) => ({ progress: s.progress, throughput: s.throughput, unsent: s.unsentCount, pause: s.pause, resume: s.resume, cancel: s.cancel })));
+  // The unsent rows count only once the progress is final (the card shows them then): a cancel settles hundreds of
+  // chunks, and each would re-render the card for a figure not on screen yet.
+  const { progress, throughput, unsent, pause, resume, cancel } = useImport(useShallow((s) => ({
+    progress: s.progress, throughput: s.throughput, unsent: s.progress?.final ? s.unsentCount : 0, pause: s.pause, resume: s.resume, cancel: s.cancel,
+  })));
   // The figures are redrawn at transition priority (the memoised card below gets the deferred progress): ten
   // progress events a second never make one long task on a busy machine, as React renders in slices and lets
   // input in between; the final state shows as soon as the thread is free.
@@ -232,31 +236,3 @@ const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: u
     </Card>
   );
 });
-
-const EMPTY_POINTS: ThroughputPoint[] = [];
-
-/**
- * The live rows/s chart, a sparkline (no axes: a line chart's axes, ticks and measured labels cost its first
- * draw ~0.1 s of the window's thread, and a redraw tens of ms each second, during the upload), with the time
- * span and the peak written under it. Memoised, and drawn at transition priority: React renders it in slices
- * between progress events and clicks.
- */
-const ThroughputChart = memo(function ThroughputChart({ points: latest }: { points: ThroughputPoint[] }) {
-  const { t } = useTranslation();
-  const points = useDeferredValue(latest, EMPTY_POINTS);
-  const values = useMemo(() => points.map((p) => p.rowsPerSecond), [points]);
-  // The first render (urgent) keeps the chart's place; the chart itself is drawn in the transition.
-  if (points.length === 0) return <Box h={CHART_HEIGHT + 22} mt="sm" />;
-  const peak = Math.max(...values);
-  return (
-    <Box mt="sm" data-testid="throughput-chart">
-      <Sparkline h={CHART_HEIGHT} data={values} color="teal.6" curveType="monotone" fillOpacity={0.3} strokeWidth={2} aria-label={t('import.rowsPerSecond')} role="img" />
-      <Group justify="space-between" mt={4}>
-        <Text size="xs" c="dimmed">{t('import.rowsPerSecond')} · {formatNumber(Math.round(points[0].seconds))}–{formatNumber(Math.round(points[points.length - 1].seconds))} {t('import.seconds')}</Text>
-        <Text size="xs" c="dimmed" data-testid="throughput-peak">↑ {t('import.speed', { count: rateCount(peak), n: formatRate(peak) })}</Text>
-      </Group>
-    </Box>
-  );
-});
-
-const CHART_HEIGHT = 90;

@@ -103,6 +103,9 @@ export const useImport = create<ImportState>((set, get) => ({
         needsCredentials: false,
         progress: { total: plan.rowCount, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
       });
+      // The progress card is drawn in this task, the plan handed to main in the next: the IPC copies the plan (tens
+      // of MB for 100,000 rows) on this thread, and the two in one task made it a long one.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const r = await request('import:start-encoded', { plan: plan.bytes, fileName });
       if (!r.ok) {
         set({ error: r.error.text, importId: null, progress: null });
@@ -220,45 +223,86 @@ export function unsentOf(result: ImportResult | null): number {
   return n;
 }
 
+/**
+ * Progress and row events are gathered and applied to the store at most once a task. Every store change
+ * re-renders the import screen synchronously (zustand reads the store through useSyncExternalStore), and main
+ * sends events in bursts (a cancel settles every chunk still queued at once; a busy window takes in many events in
+ * one task): fifty renders of the progress card in a row made one task of 180–280 ms. The burst's changes are
+ * staged here and land in one render in the next task. import:done / import:failed / needs-credentials apply what
+ * is staged first, so they see every event before them, in order.
+ */
+let staged: Partial<ImportState> = {};
+/** The import the staged events are about. */
+let stagedFor: string | null = null;
+let stagedTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** The store's value of `key` with the staged (not yet applied) events counted in. */
+function current<K extends keyof ImportState>(key: K): ImportState[K] {
+  return key in staged ? (staged[key] as ImportState[K]) : useImport.getState()[key];
+}
+
+function stage(importId: string, patch: Partial<ImportState>): void {
+  staged = { ...staged, ...patch };
+  stagedFor = importId;
+  stagedTimer ??= setTimeout(applyStaged, 0);
+}
+
+/** Applies the staged events to the store now (one render), unless the store moved on to another import meanwhile. */
+function applyStaged(): void {
+  if (stagedTimer !== null) clearTimeout(stagedTimer);
+  stagedTimer = null;
+  const [patch, importId] = [staged, stagedFor];
+  staged = {};
+  stagedFor = null;
+  if (Object.keys(patch).length === 0) return;
+  const id = useImport.getState().importId;
+  // Another import started (Start, a resume) between the events and now: they belong to the one before.
+  if (id !== null && id !== importId) return;
+  useImport.setState(patch);
+}
+
 /** Wires the main process's import events into the store; call once at start. Returns the unsubscribe. */
 export function subscribeImportEvents(): () => void {
   const offs = [
     on('import:progress', (p) => {
-      const s = useImport.getState();
-      if (s.importId && p.importId !== s.importId) return;
+      const importId = current('importId');
+      if (importId && p.importId !== importId) return;
       // The chart's clock starts at the first progress event (planning and sending the plan come before it).
-      const t0 = s.throughput.length === 0 ? Date.now() : s.startedAt;
-      if (s.throughput.length === 0) useImport.setState({ startedAt: t0 });
+      const before = current('throughput');
+      const t0 = before.length === 0 ? Date.now() : current('startedAt');
       const seconds = Math.round((Date.now() - t0) / 100) / 10;
       // One chart point a second (the first event of each second), so the chart redraws at most once a second.
-      const last = s.throughput[s.throughput.length - 1];
-      const point = { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) };
-      const throughput = last && Math.floor(last.seconds) === Math.floor(seconds) && !p.final
-        ? s.throughput
-        : [...s.throughput, point].slice(-MAX_POINTS);
+      // The last event adds none: its figure is no news (after a cancel it is the unsent rows settling at once,
+      // not a speed anyone saw), and the chart stays as it was while the screen turns to the outcome.
+      const last = before[before.length - 1];
+      const throughput = p.final || (last && Math.floor(last.seconds) === Math.floor(seconds))
+        ? before
+        : [...before, { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) }].slice(-MAX_POINTS);
       // For the end-to-end measurements: the last progress event (the result follows once main has settled).
       if (p.final) performance.mark('omi:import-final');
-      useImport.setState({ progress: p, throughput, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
+      stage(p.importId, { progress: p, throughput, startedAt: t0, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
     }),
     on('import:rows', (batch) => {
-      const s = useImport.getState();
-      if (s.importId && batch.importId !== s.importId) return;
+      const importId = current('importId');
+      if (importId && batch.importId !== importId) return;
       // Failed rows kept whole and failed groups (many rows, one reason): counted all, the first few listed. Only
       // the rows still to show are expanded, and the list changes only while it is not full.
       const unsent = batch.outcomes.filter(isUnsent).length + (batch.grouped ?? []).filter(isUnsent).reduce((n, g) => n + g.rowNumbers.length, 0);
-      if (unsent > 0) useImport.setState({ unsentCount: s.unsentCount + unsent });
+      if (unsent > 0) stage(batch.importId, { unsentCount: current('unsentCount') + unsent });
       const groups = (batch.grouped ?? []).filter((g) => g.outcome === 'failed');
       const failed = batch.outcomes.filter((o) => o.outcome === 'failed');
       const count = failed.length + groups.reduce((n, g) => n + g.rowNumbers.length, 0);
       if (count === 0) return;
-      const room = MAX_FAILURES_SHOWN - s.failures.length;
+      const failures = current('failures');
+      const room = MAX_FAILURES_SHOWN - failures.length;
       const shown = room > 0 ? expandGroups(failed, groups.map((g) => ({ ...g, rowNumbers: g.rowNumbers.slice(0, room) }))).slice(0, room) : [];
-      useImport.setState({
-        ...(shown.length > 0 ? { failures: [...s.failures, ...shown] } : {}),
-        failureCount: s.failureCount + count,
+      stage(batch.importId, {
+        ...(shown.length > 0 ? { failures: [...failures, ...shown] } : {}),
+        failureCount: current('failureCount') + count,
       });
     }),
     on('import:done', (result) => {
+      applyStaged();
       const s = useImport.getState();
       if (s.importId && result.importId !== s.importId) return;
       performance.mark('omi:import-done');
@@ -267,6 +311,7 @@ export function subscribeImportEvents(): () => void {
       // No automatic jump: the import screen shows the full bar and a "see results" button.
     }),
     on('import:failed', (e) => {
+      applyStaged();
       const s = useImport.getState();
       if (s.importId && e.importId !== s.importId) return;
       // No result will come: say what happened, and offer the import again (its journal lets it continue): with no
@@ -278,6 +323,7 @@ export function subscribeImportEvents(): () => void {
       void s.loadHistory();
     }),
     on('import:needs-credentials', (e) => {
+      applyStaged();
       if (useImport.getState().importId === e.importId) useImport.setState({ needsCredentials: true });
     }),
   ];
