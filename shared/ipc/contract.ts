@@ -139,6 +139,8 @@ export const importPlanSchema = z.object({
     concurrency: z.number().int().min(1).max(16),
     maxRetries: z.number().int().min(0).max(100),
   }),
+  /** ImportPlan.fieldLabels: custom field code → its name, for the rows' reasons. */
+  fieldLabels: z.record(z.string().max(500), z.object({ vi: z.string().max(2000), en: z.string().max(2000) })).optional(),
 });
 
 /** Request channel → argument schema. The handler receives the parsed value. */

@@ -30,6 +30,12 @@ export interface ImportPlan {
   mode: ImportMode;
   rows: PlannedRow[];
   options: ImportOptions;
+  /**
+   * The custom fields (dynamic attributes) the mapping writes, by fieldCode → their name in the account's catalog
+   * (as the user chose them on the Mapping screen), so a row OMI refuses names the field as the user knows it.
+   * Optional: plans saved before it existed lack it, and a field without a name here is named by its code.
+   */
+  fieldLabels?: Record<string, Bilingual>;
 }
 
 export type RowOutcomeKind = 'created' | 'updated' | 'skipped' | 'failed';
