@@ -12,7 +12,7 @@ import { createOmiClient } from '../../shared/omi/client';
 import type { OmiApi } from '../../shared/omi/api';
 import type { PrepareOptions } from '../../shared/prepare/types';
 import { replayJournal } from '../../shared/upload/journal';
-import { buildPlan, fingerprintBytes, fingerprintText } from '../../shared/upload/plan';
+import { buildPlan, customFieldLabels, fingerprintBytes, fingerprintText } from '../../shared/upload/plan';
 import type { ImportPlan } from '../../shared/upload/types';
 import { journalPathFor } from '../main/paths';
 import { prepareKeeping, resolveKeepColumns } from './keep-original';
@@ -130,6 +130,7 @@ export async function runImport(o: CliOptions, ctx: RunContext): Promise<ExitCod
       mode: o.mode,
       options: { chunkSize: o.chunkSize, concurrency: o.concurrency },
       refIdColumn: choice.mapping.some((m) => m.target === 'refId'),
+      fieldLabels: customFieldLabels(choice.mapping, catalog),
     });
     const journalPath = resolve(o.resume ?? o.journal ?? journalPathFor(plan.importId, ctx.userDataDir));
     if (o.resume !== undefined && !existsSync(journalPath)) {

@@ -652,7 +652,7 @@ class ImportRun {
       else result = { row: rowNumber, result: 'failed', reason: reasons.notFoundForUpdate };
     } catch (e) {
       if (e instanceof Stopped) throw e;
-      const cause = e instanceof GaveUp ? reasons.gaveUp(e.attempts, e.omiError) : isOmiError(e) ? reasons.refusalOf(e, row.dynamic.map((d) => d.fieldCode)) : null;
+      const cause = e instanceof GaveUp ? reasons.gaveUp(e.attempts, e.omiError) : isOmiError(e) ? reasons.refusalOf(e, row.dynamic.map((d) => d.fieldCode), this.plan.fieldLabels) : null;
       if (!cause) throw e;
       const notFound = isOmiError(e) && e.httpStatus === 404 && purpose === 'update';
       const reason = purpose === 'dynamic' ? reasons.attributesNotWritten(cause) : notFound ? reasons.notFoundForUpdate : cause;

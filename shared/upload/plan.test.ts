@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PreparedRow } from '../prepare/types';
-import { buildPlan, fingerprintBytes, generatedRefId } from './plan';
+import { buildTargetCatalog } from '../mapping/catalog';
+import { buildPlan, customFieldLabels, fingerprintBytes, generatedRefId } from './plan';
 
 const row = (rowNumber: number, status: PreparedRow['status'], refId?: string): PreparedRow => ({
   rowNumber, status, issues: [], changes: [], dynamic: [],
@@ -53,5 +54,19 @@ describe('buildPlan', () => {
         buildPlan([], { fileName: 'a', fileFingerprint: fp, mappingKey: m, mode }).importId))),
     );
     expect(ids.size).toBe(8);
+  });
+
+  it('carries the names of the custom fields the mapping writes (none: no field, as plans made before)', () => {
+    const attr = (fieldCode: string, name: string) => ({ fieldCode, name, fieldType: 'text', options: [], raw: {} });
+    const catalog = buildTargetCatalog([attr('dia_chi_giao', 'Địa chỉ giao hàng'), attr('ma_cu', 'ma_cu'), attr('hang_the', 'Hạng thẻ'), attr('trong', '')], []);
+    const labels = customFieldLabels([
+      { target: 'dynamic:dia_chi_giao' }, { target: 'fullName' }, { target: 'dynamic:ma_cu' }, { target: 'dynamic:trong' }, { target: 'dynamic:xoa_roi' },
+    ], catalog);
+    // Only the mapped fields; one catalog name for both languages; no name of its own, or gone from the catalog: left out.
+    expect(labels).toEqual({ dia_chi_giao: { vi: 'Địa chỉ giao hàng', en: 'Địa chỉ giao hàng' } });
+    const plan = buildPlan([row(2, 'valid')], { fileName: 'a', fileFingerprint: 'fp', mappingKey: 'm', mode: 'create', fieldLabels: labels });
+    expect(plan.fieldLabels).toEqual(labels);
+    expect(plan.importId).toBe(buildPlan([], { fileName: 'a', fileFingerprint: 'fp', mappingKey: 'm', mode: 'create' }).importId);
+    expect(buildPlan([row(2, 'valid')], { fileName: 'a', fileFingerprint: 'fp', mappingKey: 'm', mode: 'create', fieldLabels: {} })).not.toHaveProperty('fieldLabels');
   });
 });

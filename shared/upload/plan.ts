@@ -4,9 +4,12 @@
  * same mapping and mode always gives the same importId and the same generated refIds, which is what lets a
  * re-import find the earlier one instead of creating the contacts again.
  */
+import { findTarget } from '../mapping/catalog';
+import type { ColumnMapping, TargetCatalog } from '../mapping/types';
 import type { ContactInput } from '../omi/types';
 import { toUpdateBody } from '../prepare/payload';
 import type { PreparedRow } from '../prepare/types';
+import type { Bilingual } from '../text';
 import { fingerprintText } from './fingerprint';
 import { DEFAULT_IMPORT_OPTIONS } from './types';
 import type { ImportMode, ImportOptions, ImportPlan, PlannedRow } from './types';
@@ -24,6 +27,26 @@ export interface BuildPlanOptions {
   options?: Partial<ImportOptions>;
   /** False: ignore any refId in the rows and generate them all. Otherwise a row's own refId is used when it has one. */
   refIdColumn?: boolean;
+  /**
+   * The names of the custom fields the mapping writes (code → name, see customFieldLabels), carried by the plan
+   * so a refused row names its field as the user chose it. Without it, reasons name such fields by code.
+   */
+  fieldLabels?: Record<string, Bilingual>;
+}
+
+/**
+ * The custom fields (dynamic attributes) `mappings` write, by code → their name in `catalog` (one name, so the same
+ * in both languages). A field the catalog names only by its code, or lacks, is left out: reasons then use the code.
+ */
+export function customFieldLabels(mappings: readonly Pick<ColumnMapping, 'target'>[], catalog: TargetCatalog): Record<string, Bilingual> {
+  const out: Record<string, Bilingual> = {};
+  for (const m of mappings) {
+    if (!m.target.startsWith('dynamic:')) continue;
+    const attr = findTarget(catalog, m.target)?.attribute;
+    const name = attr?.name?.trim();
+    if (attr && name && name !== attr.fieldCode) out[attr.fieldCode] = { vi: name, en: name };
+  }
+  return out;
 }
 
 /** Stable refId for a row of a file that has none: `omi-imp-<12 hex of the file fingerprint>-<row number>`. */
@@ -49,7 +72,9 @@ export function buildPlan(rows: PreparedRow[], opts: BuildPlanOptions): ImportPl
     if (opts.mode !== 'create') p.update = toUpdateBody({ ...row, contact }, { refId });
     planned.push(p);
   }
-  return { importId: importIdFor(opts.fileFingerprint, opts.mappingKey, opts.mode), mode: opts.mode, rows: planned, options };
+  const plan: ImportPlan = { importId: importIdFor(opts.fileFingerprint, opts.mappingKey, opts.mode), mode: opts.mode, rows: planned, options };
+  if (opts.fieldLabels && Object.keys(opts.fieldLabels).length > 0) plan.fieldLabels = { ...opts.fieldLabels };
+  return plan;
 }
 
 

@@ -37,6 +37,26 @@ describe('refusedField: the field a server message is about, as the Mapping scre
   });
 });
 
+describe('a refused custom field named by its catalog name (ImportPlan.fieldLabels)', () => {
+  const labels = { dia_chi_giao: { vi: 'Địa chỉ giao hàng', en: 'Địa chỉ giao hàng' } };
+  const said = 'otherDynamicUpdates[0].values[0].data "x" is not a date';
+
+  it('refusalOf and refusedByServer name the field as the user chose it; the server\'s words stay in the detail', () => {
+    for (const r of [refusalOf(rejected(400, 400, said), ['dia_chi_giao'], labels), refusedByServer(said, ['dia_chi_giao'], labels)]) {
+      expect(r.vi).toMatch(/^OMI không nhận giá trị ở trường "Địa chỉ giao hàng \(trường riêng\)" của dòng này\. Hãy sửa giá trị đó/);
+      expect(r.en).toMatch(/^OMI did not accept the value in the "Địa chỉ giao hàng \(custom field\)" field of this row\. Correct that value/);
+      expect(r.vi).not.toContain('dia_chi_giao');
+      expect(r.detail).toContain('is not a date');
+      expect(codeOf(r)).toBe('refused');
+    }
+    expect(attributesNotWritten(refusalOf(rejected(400, 400, said), ['dia_chi_giao'], labels)).en).toMatch(/"Địa chỉ giao hàng \(custom field\)" field/);
+  });
+
+  it('without names (a resumed import planned before): the code, as before', () => {
+    expect(refusalOf(rejected(400, 400, said), ['dia_chi_giao']).en).toMatch(/the "dia_chi_giao \(custom field\)" field/);
+  });
+});
+
 describe('row reasons', () => {
   it('a refused value: the field and "correct it"; the same sentence for any value, the value in the detail', () => {
     const a = refusedByServer('phones[0].data is not a valid phone number: "abc"');

@@ -8,7 +8,7 @@
 import type { Bilingual } from '../text';
 import type { OmiError } from '../omi/errors';
 import { detailed, technical } from '../omi/messages';
-import { refusedField, SOME_CUSTOM_FIELD } from './refusal-field';
+import { refusedField, SOME_CUSTOM_FIELD, type FieldLabels } from './refusal-field';
 import type { RowOutcomeCode } from './types';
 const codes = new WeakMap<Bilingual, RowOutcomeCode>();
 
@@ -92,23 +92,27 @@ export function refusalFault(e: { httpStatus?: number; statusCode?: number }): R
 /**
  * The reason for a row OMI refused on its own (add or update threw): the value's field when the server named one,
  * "OMI's trouble, import again" when the codes say the server did nothing, "no reason given" otherwise.
- * `fieldCodes`: the custom fields the row sent, in order (to name `otherDynamicUpdates[i]`).
+ * `fieldCodes`: the custom fields the row sent, in order (to find `otherDynamicUpdates[i]`); `fieldLabels`: their
+ * names in the catalog (ImportPlan.fieldLabels), so the field is named as the user chose it; by its code without.
  */
-export function refusalOf(e: OmiError, fieldCodes: readonly string[] = []): Bilingual {
+export function refusalOf(e: OmiError, fieldCodes: readonly string[] = [], fieldLabels?: FieldLabels): Bilingual {
   if (e.kind === 'too-large') return tooLarge;
   if (e.kind !== 'rejected') return gaveUp(1, e);
   const detail = e.text.detail ? (e.serverMessage && !e.text.detail.includes(e.serverMessage) ? `${e.text.detail}: ${e.serverMessage}` : e.text.detail) : technical(e.httpStatus, e.statusCode, e.serverMessage);
   const fault = refusalFault(e);
   if (fault === 'server') return serverFailed(detail);
-  const field = e.serverMessage ? refusedField(e.serverMessage, fieldCodes) : undefined;
+  const field = e.serverMessage ? refusedField(e.serverMessage, fieldCodes, fieldLabels) : undefined;
   if (fault === 'data' || field) return valueRefused(field, e.serverMessage ? detail : undefined);
   return refusedUnexplained(detail);
 }
 
-/** The server refused this row, naming it in a batch answer, and said why (`message`, its own words). */
-export function refusedByServer(message: string, fieldCodes: readonly string[] = []): Bilingual {
+/**
+ * The server refused this row, naming it in a batch answer, and said why (`message`, its own words).
+ * `fieldCodes` / `fieldLabels` as for refusalOf.
+ */
+export function refusedByServer(message: string, fieldCodes: readonly string[] = [], fieldLabels?: FieldLabels): Bilingual {
   const m = message.trim();
-  return valueRefused(m ? refusedField(m, fieldCodes) : undefined, m || undefined);
+  return valueRefused(m ? refusedField(m, fieldCodes, fieldLabels) : undefined, m || undefined);
 }
 
 /** The server refused the row sent on its own, known only by the call's sentence (kept as the detail). */

@@ -33,12 +33,27 @@ function labelOf(name: string): Bilingual | undefined {
   return (CORE_FIELDS as Record<string, { label: Bilingual }>)[name]?.label ?? (LIST_FIELDS as Record<string, { label: Bilingual }>)[name]?.label;
 }
 
+/** Custom field code → its name in the account's catalog (ImportPlan.fieldLabels). */
+export type FieldLabels = Readonly<Record<string, Bilingual>>;
+
+/**
+ * A custom field as the user knows it: its catalog name when the plan carries one (the name the Mapping screen
+ * showed), else its code — plans and journals written before the names travelled with the plan have only codes.
+ */
+export function customFieldLabel(code: string, labels?: FieldLabels): Bilingual {
+  const own = labels && Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : undefined;
+  const vi = own?.vi?.trim() || own?.en?.trim() || code;
+  const en = own?.en?.trim() || own?.vi?.trim() || code;
+  return { vi: `${vi} (trường riêng)`, en: `${en} (custom field)` };
+}
+
 /**
  * The field `message` names, as the user knows it ({vi, en} label), or undefined when it names none. A custom
- * field is named by its code: from `fieldCode "x"` in the message, or from `otherDynamicUpdates[i]` and the codes
- * the row sent (`fieldCodes`, in the order they were sent).
+ * field is found by its code: from `fieldCode "x"` in the message, or from `otherDynamicUpdates[i]` and the codes
+ * the row sent (`fieldCodes`, in the order they were sent); it is then named by its catalog name from
+ * `fieldLabels` (code → name), or by the code when it has none there.
  */
-export function refusedField(said: string, fieldCodes: readonly string[] = []): Bilingual | undefined {
+export function refusedField(said: string, fieldCodes: readonly string[] = [], fieldLabels?: FieldLabels): Bilingual | undefined {
   // "not a valid e-mail address" is about an e-mail, not the Address field.
   const message = said.replace(/e-?mail address/gi, 'email');
   let best: { at: number; name: string } | undefined;
@@ -48,7 +63,7 @@ export function refusedField(said: string, fieldCodes: readonly string[] = []): 
   }
   if (best?.name === 'otherDynamicUpdates' || (!best && /\bfieldCode\b/.test(message))) {
     const code = /fieldCode\s*"([^"]+)"/.exec(message)?.[1] ?? fieldCodes[Number(/otherDynamicUpdates\[(\d+)\]/.exec(message)?.[1] ?? NaN)];
-    return code ? { vi: `${code} (trường riêng)`, en: `${code} (custom field)` } : SOME_CUSTOM_FIELD;
+    return code ? customFieldLabel(code, fieldLabels) : SOME_CUSTOM_FIELD;
   }
   if (best) return labelOf(best.name);
   for (const [re, name] of LOOSE) if (re.test(message)) return labelOf(name);

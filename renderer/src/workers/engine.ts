@@ -9,7 +9,7 @@ import { applyTemplate, matchTemplates } from '../../../shared/mapping/templates
 import { prepareRow, prepareTable } from '../../../shared/prepare/prepare';
 import { buildErrorReport, restoreReportTable, writeReport } from '../../../shared/report';
 import { buildCleanSheet } from './cleanSheet';
-import { buildPlan, fingerprintBytes } from '../../../shared/upload/plan';
+import { buildPlan, customFieldLabels, fingerprintBytes } from '../../../shared/upload/plan';
 import type { ReadTableOptions, Table, Workbook } from '../../../shared/ingest/types';
 import type { ColumnMapping, MappingTemplate, TargetCatalog } from '../../../shared/mapping/types';
 import type { PreparedRow, PreparedTable, PrepareOptions } from '../../../shared/prepare/types';
@@ -67,7 +67,14 @@ export function prepareOne(table: Table, rowIndex: number, mappings: ColumnMappi
   return prepareRow(table, rowIndex, mappings, catalog, options);
 }
 
-export function plan(rows: PreparedRow[], init: { fileName: string; fingerprint: string; mappings: ColumnMapping[]; mode: ImportMode; options: ImportOptions }): ImportPlan {
+/**
+ * The import plan of the prepared rows. `catalog`: the one the columns were mapped with, so the plan carries the
+ * names of the custom fields it writes (a refused row then names its field as the Mapping screen showed it).
+ */
+export function plan(
+  rows: PreparedRow[],
+  init: { fileName: string; fingerprint: string; mappings: ColumnMapping[]; mode: ImportMode; options: ImportOptions; catalog?: TargetCatalog },
+): ImportPlan {
   const mappingKey = init.mappings.map((m) => `${m.header}=${m.target}${m.valueType ? `/${m.valueType}` : ''}`).join('|');
   return buildPlan(rows, {
     fileName: init.fileName,
@@ -76,6 +83,7 @@ export function plan(rows: PreparedRow[], init: { fileName: string; fingerprint:
     mode: init.mode,
     options: init.options,
     refIdColumn: init.mappings.some((m) => m.target === 'refId'),
+    ...(init.catalog ? { fieldLabels: customFieldLabels(init.mappings, init.catalog) } : {}),
   });
 }
 

@@ -383,7 +383,7 @@ export class Pipeline {
     const prepared = needs(this.prepared, 'dữ liệu đã kiểm tra / prepared data');
     const only = onlyRows ? new Set(onlyRows) : null;
     const rows = only ? prepared.rows.filter((r) => only.has(r.rowNumber)) : prepared.rows;
-    return engine.plan(rows, { fileName: table.fileName, fingerprint: needs(this.book, 'tệp / file').fingerprint, mappings: this.mappings, mode, options });
+    return engine.plan(rows, { fileName: table.fileName, fingerprint: needs(this.book, 'tệp / file').fingerprint, mappings: this.mappings, mode, options, catalog: this.catalog ?? undefined });
   }
 
   /**
