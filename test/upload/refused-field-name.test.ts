@@ -1,9 +1,10 @@
 /**
  * A custom field OMI refuses is named as the user chose it on the Mapping screen — "Ngày giao hàng (custom field)",
  * not its code `ngay_giao` — in the row's reason, so in the Results list and chart and in the error report. End to
- * end against a real sandbox: a real workbook, the account's catalog read from the sandbox, the app's own plan
- * builder (the import worker's), the upload engine. The refusal is the one a user meets when the app mapped with
- * its cached catalog (mapping works offline) and the account's admin has since made a text field a date.
+ * end against a real sandbox: a real workbook, the account's catalog read from the sandbox, the plan built as the
+ * app's import worker and omi-import build it (customFieldLabels; the worker's own test checks it does), the upload
+ * engine. The refusal is the one a user meets when the app mapped with its cached catalog (mapping works offline)
+ * and the account's admin has since made a text field a date.
  * A plan saved before plans carried the names (a resumed import) still names the field, by its code.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,8 +18,8 @@ import { buildTargetCatalog } from '../../shared/mapping/catalog';
 import type { LayoutAttribute } from '../../shared/omi/types';
 import { prepareTable } from '../../shared/prepare/prepare';
 import { buildErrorReport } from '../../shared/report/error-report';
+import { buildPlan, customFieldLabels } from '../../shared/upload/plan';
 import type { ImportPlan, ImportResult } from '../../shared/upload/types';
-import { plan as workerPlan } from '../../renderer/src/workers/engine';
 import { sandboxPerFile } from '../support/sandbox-per-file';
 import { DELIVERY_SEED, writeDeliveryWorkbook } from './fixtures/deliveries';
 import { clientFor, run } from './harness';
@@ -48,16 +49,16 @@ async function mappedFile(): Promise<{ table: ReturnType<typeof ingest>['table']
   return { table, catalog: buildTargetCatalog(cached, await api.funnelList()) };
 }
 
-/** Reads the file, maps it, prepares it and builds the plan the way the app's import worker does. */
+/** Reads the file, maps it, prepares it and builds the plan the way the app's import worker does (names from the catalog). */
 async function appPlan(): Promise<{ plan: ImportPlan; table: ReturnType<typeof ingest>['table']; prepared: ReturnType<typeof prepareTable> }> {
   const { table, catalog } = await mappedFile();
   const mappings = autoMap(table, catalog);
   expect(mappings.map((m) => m.target)).toEqual(['fullName', 'phones', 'dynamic:ngay_giao', 'dynamic:so_thung']);
   const prepared = prepareTable(table, mappings, catalog, { duplicatePolicy: 'keep-first', defaultCountry: 'VN' });
   expect(prepared.counts.valid).toBe(ROWS.length);
-  const plan = workerPlan(prepared.rows, {
-    fileName: table.fileName, fingerprint: 'fp-deliveries', mappings, mode: 'create',
-    options: { chunkSize: 10, concurrency: 1, maxRetries: 2 }, catalog,
+  const plan = buildPlan(prepared.rows, {
+    fileName: table.fileName, fileFingerprint: 'fp-deliveries', mappingKey: 'deliveries', mode: 'create',
+    options: { chunkSize: 10, concurrency: 1, maxRetries: 2 }, fieldLabels: customFieldLabels(mappings, catalog),
   });
   return { plan, table, prepared };
 }
