@@ -9,7 +9,7 @@
  */
 import { cellView, type CellView } from './gridCells';
 import { GRID, type PoolView } from './gridRowPool';
-import { canvasWindow, CELL_PADDING, CELL_TEXT_WIDTH, FitCache, type CanvasWindow } from './gridCanvasLayout';
+import { canvasWindow, CELL_PADDING, CELL_TEXT_WIDTH, FitCache, fitText, summedWidth, widthAddsUp, type CanvasWindow } from './gridCanvasLayout';
 
 type Mark = CellView['mark'];
 const MARKS: Mark[] = ['', 'error', 'warning', 'edited', 'kept', 'changed'];
@@ -42,6 +42,8 @@ export class GridCanvas {
   private readonly ctx: CanvasRenderingContext2D;
   private theme: Theme | null = null;
   private readonly fits = new FitCache();
+  /** Width of each character drawn so far, per font (see `fitted`). */
+  private readonly charWidths = new Map<string, Map<string, number>>();
   private size = { width: 0, height: 0, dpr: 0 };
   private readonly dark = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -83,7 +85,7 @@ export class GridCanvas {
           if (cell.mark === 'kept') this.kept(theme, x, y);
           if (cell.text) {
             ctx.font = look.font;
-            const text = cell.clip ? this.fits.fit(look.font, cell.text, CELL_TEXT_WIDTH, (s) => ctx.measureText(s).width) : cell.text;
+            const text = cell.clip ? this.fits.fit(look.font, cell.text, (s) => this.fitted(look.font, s)) : cell.text;
             ctx.fillStyle = look.color;
             ctx.fillText(text, x + CELL_PADDING, y + look.baseline);
           }
@@ -119,6 +121,28 @@ export class GridCanvas {
     ctx.fillStyle = theme.border;
     ctx.fillRect(numWidth - 1, 0, 1, bodyHeight);
     return win;
+  }
+
+  /**
+   * `text` cut to fit a cell in the current font (`font`). Measuring is the costly part of a frame (each
+   * measureText shapes its string, and cutting takes several), so the cut is searched on summed character widths
+   * (memoised per font) and only the answer measured, the exact search kept for when it does not fit after all or
+   * the text has characters whose widths do not simply add up.
+   */
+  private fitted(font: string, text: string): string {
+    const ctx = this.ctx;
+    const exact = (s: string) => ctx.measureText(s).width;
+    if (!widthAddsUp(text)) return fitText(text, CELL_TEXT_WIDTH, exact);
+    let widths = this.charWidths.get(font);
+    if (!widths) this.charWidths.set(font, (widths = new Map()));
+    const charWidth = (ch: string) => {
+      let w = widths.get(ch);
+      if (w === undefined) widths.set(ch, (w = exact(ch)));
+      return w;
+    };
+    const guess = fitText(text, CELL_TEXT_WIDTH, (s) => summedWidth(s, charWidth));
+    // Close to the edge the sum may round differently from the layout: measured then.
+    return exact(guess) <= CELL_TEXT_WIDTH ? guess : fitText(text, CELL_TEXT_WIDTH, exact);
   }
 
   /** The dashed look of a cell kept as typed: a 1 px frame and thin diagonal stripes (app.css `.cell-kept`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canvasWindow, CELL_TEXT_WIDTH, ELLIPSIS, FitCache, fitText } from './gridCanvasLayout';
+import { canvasWindow, CELL_TEXT_WIDTH, ELLIPSIS, FitCache, fitText, summedWidth, widthAddsUp } from './gridCanvasLayout';
 import { GRID } from './gridRowPool';
 
 /** A monospace stand-in for measureText: 7 px a UTF-16 unit, the ellipsis 9 px. */
@@ -83,15 +83,37 @@ describe('fitText', () => {
 });
 
 describe('FitCache', () => {
-  it('measures a text once per font and gives the same answer after', () => {
+  it('fits a text once per font and gives the same answer after', () => {
     const cache = new FitCache(10);
     let calls = 0;
-    const measure = (s: string) => { calls++; return mono(s); };
-    const a = cache.fit('13px a', 'x'.repeat(40), 100, measure);
-    const n = calls;
-    expect(cache.fit('13px a', 'x'.repeat(40), 100, measure)).toBe(a);
-    expect(calls).toBe(n);
-    cache.fit('italic 13px a', 'x'.repeat(40), 100, measure);
-    expect(calls).toBeGreaterThan(n);
+    const fit = (s: string) => { calls++; return fitText(s, 100, mono); };
+    const a = cache.fit('13px a', 'x'.repeat(40), fit);
+    expect(a).toBe(fitText('x'.repeat(40), 100, mono));
+    expect(cache.fit('13px a', 'x'.repeat(40), fit)).toBe(a);
+    expect(calls).toBe(1);
+    cache.fit('italic 13px a', 'x'.repeat(40), fit);
+    expect(calls).toBe(2);
+  });
+
+  it('forgets everything when full, and still answers', () => {
+    const cache = new FitCache(3);
+    let calls = 0;
+    const fit = (s: string) => { calls++; return s; };
+    for (const t of ['a', 'b', 'c', 'd']) cache.fit('f', t, fit);
+    expect(cache.fit('f', 'a', fit)).toBe('a');
+    expect(calls).toBe(5);
+  });
+});
+
+describe('summedWidth / widthAddsUp', () => {
+  const w = (ch: string) => (ch === 'W' ? 12 : 7);
+  it('adds up the widths of Latin and Vietnamese (precomposed) text, not of combining or wide scripts', () => {
+    expect(widthAddsUp('Nguyễn Văn Mạnh, 12 Lê Lợi')).toBe(true);
+    expect(summedWidth('WaW', w)).toBe(31);
+    expect(widthAddsUp('Nguye\u0302\u0303n')).toBe(false);
+    expect(widthAddsUp('李小龍')).toBe(false);
+    expect(widthAddsUp('An 😀')).toBe(false);
+    expect(widthAddsUp('a\tb')).toBe(false);
+    expect(widthAddsUp('مرحبا')).toBe(false);
   });
 });

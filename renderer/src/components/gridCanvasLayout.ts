@@ -65,6 +65,26 @@ function cut(text: string, n: number): number {
 }
 
 /**
+ * Whether a string's width is the sum of its characters' widths: with kerning and ligatures off, as in the grid,
+ * it is, except for characters that combine with or change the shape of their neighbours (combining marks, right-
+ * to-left, wide and complex scripts, surrogate pairs, control characters).
+ */
+export function widthAddsUp(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x0300 && c <= 0x036f) || (c >= 0x0590 && c < 0x1e00) || c >= 0x2e80) return false;
+  }
+  return true;
+}
+
+/** A string's width as the sum of its characters' widths (`charWidth`); only when `widthAddsUp(text)`. */
+export function summedWidth(text: string, charWidth: (ch: string) => number): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) w += charWidth(text[i]);
+  return w;
+}
+
+/**
  * A bounded memo of fitted texts (one per font): rows scrolled past come back while the user scrolls up and down,
  * and measuring is most of a canvas frame's text cost. Cleared whole when full.
  */
@@ -72,13 +92,13 @@ export class FitCache {
   private map = new Map<string, string>();
   constructor(private readonly max = 20_000) {}
 
-  /** `fitText(text, maxWidth, measure)`, remembered for this text under this font key. */
-  fit(key: string, text: string, maxWidth: number, measure: (s: string) => number): string {
+  /** `fit(text)` (the text as drawn), remembered for this text under this font key. */
+  fit(key: string, text: string, fit: (text: string) => string): string {
     const k = `${key}\u0000${text}`;
     let v = this.map.get(k);
     if (v === undefined) {
       if (this.map.size >= this.max) this.map.clear();
-      v = fitText(text, maxWidth, measure);
+      v = fit(text);
       this.map.set(k, v);
     }
     return v;
