@@ -94,6 +94,11 @@ describe('performance on big files (recorded in test-results/perf.json)', () => 
     const stopTrace = process.env.OMI_E2E_PERF_TRACE === '1' ? await startTrace(ui.browser, page, join(RESULTS_DIR, 'perf-upload.trace.json')) : null;
     await page.getByTestId('next').click();
     await page.getByTestId('progress').waitFor({ timeout: 120_000 });
+    // The 8 s count from the first progress event: on a busy machine main may take seconds to take the 50 MB plan,
+    // and a cancel before any row went would measure no progress at all.
+    await expect
+      .poll(async () => (await markTime(page, 'omi:import-sending')) ?? (await markTime(page, 'omi:import-final')), { timeout: 120_000 })
+      .not.toBeNull();
     await page.getByTestId('see-results').waitFor({ timeout: 8000 }).catch(() => undefined);
     await ui.screenshot('perf-2-import-100k');
     const cancel = page.getByTestId('cancel');

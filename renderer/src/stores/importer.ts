@@ -278,7 +278,9 @@ export function subscribeImportEvents(): () => void {
       const throughput = p.final || (last && Math.floor(last.seconds) === Math.floor(seconds))
         ? before
         : [...before, { seconds, rowsPerSecond: Math.round(p.rowsPerSecond) }].slice(-MAX_POINTS);
-      // For the end-to-end measurements: the last progress event (the result follows once main has settled).
+      // For the end-to-end measurements: the first progress event (main took the plan and sends) and the last one
+      // (the result follows once main has settled).
+      if (before.length === 0 && !p.final) performance.mark('omi:import-sending');
       if (p.final) performance.mark('omi:import-final');
       stage(p.importId, { progress: p, throughput, startedAt: t0, importId: p.importId, needsCredentials: p.state === 'waiting-credentials' });
     }),
