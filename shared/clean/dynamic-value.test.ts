@@ -47,6 +47,17 @@ describe('cleanNumber', () => {
     ['1.234,5', '1234.5'], ['1,234.5', '1234.5'], ['0.75', '0.75'], ['-3', '-3'], ['1 500 000 VNĐ', '1500000'], ['$120', '120'],
   ])('%j → %s', (cell, want) => expect(cleanNumber(cell).value).toBe(want));
   it('takes raw Excel numbers as they are', () => expect(cleanNumber('1.5E+06', 'number', 1500000).value).toBe('1500000'));
+  it.each([['0012.500', '12.5'], ['007', '7'], ['0,50', '0.5'], ['-0012', '-12'], ['12345678901234567890', '12345678901234567890']])(
+    '%j → %s, digits as typed (never through a float)',
+    (cell, want) => expect(cleanNumber(cell).value).toBe(want),
+  );
+  it('warns when a number has more digits than OMI keeps exactly, and says to map a code to a text field', () => {
+    const long = cleanNumber('12345678901234567890');
+    expect(long.issues.map((i) => [i.code, i.severity])).toEqual([['number.precision', 'warning']]);
+    expect(long.issues[0].message.vi).toContain('trường dạng chữ');
+    expect(cleanNumber('123456789012345').issues).toEqual([]);
+    expect(cleanNumber('0.000000000000001').issues).toEqual([]);
+  });
   it.each(['abc', '1.2.3,4,5', '12a'])('%j is not a number', (cell) => expect(cleanNumber(cell).issues[0].code).toBe('number.invalid'));
   it('never throws and is idempotent', () => {
     fc.assert(fc.property(fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String), fc.integer().map((n) => n.toLocaleString('vi-VN'))), (s) => {

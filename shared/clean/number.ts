@@ -23,9 +23,9 @@ export function cleanNumber(cell: string, kind?: CellKind, raw?: unknown): Clean
   else if (/^\d+,\d+$/.test(t)) v = t.replace(',', '.');
   else if (/^\d*\.\d+$/.test(t)) v = t;
   if (v !== null) {
-    const n = Number(v);
-    const out = (neg ? '-' : '') + String(n);
-    return out === text ? plain(out) : { value: out, changes: [change('number.format', text, out, NUMBER_FORMAT)], issues: [] };
+    const out = (neg ? '-' : '') + canonical(v);
+    const issues = significantDigits(out) > EXACT_DIGITS ? [tooPrecise(text)] : [];
+    return out === text ? { value: out, changes: [], issues } : { value: out, changes: [change('number.format', text, out, NUMBER_FORMAT)], issues };
   }
   return {
     value: undefined,
@@ -35,6 +35,31 @@ export function cleanNumber(cell: string, kind?: CellKind, raw?: unknown): Clean
       en: `"${text}" is not a number.`,
     })],
   };
+}
+
+/** Digits a number keeps exactly once stored as a double (as OMI and spreadsheets store numbers). */
+const EXACT_DIGITS = 15;
+
+/**
+ * `0012.500` → `12.5`: the typed digits without leading or trailing zeros, never through a float (a 20-digit code
+ * written through Number() would silently lose its last digits).
+ */
+function canonical(v: string): string {
+  const [whole, fraction = ''] = v.split('.');
+  const int = whole.replace(/^0+(?=\d)/, '') || '0';
+  const frac = fraction.replace(/0+$/, '');
+  return frac === '' ? int : `${int}.${frac}`;
+}
+
+function significantDigits(out: string): number {
+  return out.replace(/\D/g, '').replace(/^0+/, '').length;
+}
+
+function tooPrecise(text: string) {
+  return issue('warning', 'number.precision', {
+    vi: `"${text}" có hơn ${EXACT_DIGITS} chữ số: OMI lưu số với khoảng ${EXACT_DIGITS} chữ số nên các chữ số cuối có thể bị đổi. Nếu đây là một mã (không phải số để tính), hãy ánh xạ cột vào trường dạng chữ.`,
+    en: `"${text}" has more than ${EXACT_DIGITS} digits: OMI keeps about ${EXACT_DIGITS} digits of a number, so the last ones may change. If it is a code (not a number to count with), map the column to a text field.`,
+  });
 }
 
 const NUMBER_FORMAT = { vi: 'Số được ghi lại không có dấu phân cách hàng nghìn.', en: 'Number written without thousands separators.' };

@@ -1,9 +1,10 @@
 /**
  * `omi-import --report` names a custom field OMI refused as the account's catalog names it ("Số thùng", the name
  * the column was mapped by), not by its code `so_thung`. The built command against a real sandbox holding that
- * account. The refused value: 400 digits in a number field, which the command's cleaning passes on as "Infinity"
- * and the sandbox, like OMI, refuses — today the one custom field value that gets past the cleaning against a
- * catalog read fresh (if the cleaning comes to refuse it first, this test needs another value OMI refuses).
+ * account. The refused value: 400 digits in a number field. The cleaning keeps the digits as typed and warns that
+ * OMI cannot keep them all (number.precision); the sandbox, like OMI, refuses a number beyond a double's range —
+ * today the one custom field value that gets past the cleaning against a catalog read fresh (if the cleaning comes
+ * to refuse it first, this test needs another value OMI refuses).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
