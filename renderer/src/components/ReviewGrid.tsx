@@ -26,7 +26,7 @@ const { rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, numWidth: NUM_WIDTH,
 /** A scroll event this soon after the previous one is continuous scrolling: drawn on the canvas. */
 const CONTINUOUS_MS = 100;
 /** The DOM rows come back this long after the last scroll event. */
-const SETTLE_MS = 120;
+const SETTLE_MS = 150;
 
 interface Props {
   columns: Column[];
@@ -83,10 +83,12 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
   /** What the rows show (set on the pool too), for the canvas. */
   const lastView = useRef<PoolView | null>(null);
   /**
-   * Continuous scrolling: `canvas` while the rows are painted on the canvas; when the last scroll event came and
-   * when the grid last scrolled itself to show the active cell (keyboard: the DOM rows stay).
+   * Continuous scrolling: `canvas` while the rows are painted on the canvas; when the last scroll event came; when
+   * and to where the grid last scrolled itself to show the active cell (keyboard: the DOM rows stay).
    */
-  const scrolling = useRef({ canvas: false, last: -Infinity, own: -Infinity, timer: 0 as ReturnType<typeof setTimeout> | 0 });
+  const scrolling = useRef({
+    canvas: false, last: -Infinity, own: -Infinity, ownTop: NaN, ownLeft: NaN, timer: 0 as ReturnType<typeof setTimeout> | 0,
+  });
   /** Draws the rows now in view and asks for their pages (and those ahead in the direction of scrolling). */
   const draw = useCallback(() => {
     const grid = scrollRef.current;
@@ -199,7 +201,8 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     const grid = scrollRef.current;
     if (!grid) return;
     // The scroll this makes shows the DOM rows (with the active cell), never the canvas.
-    scrolling.current.own = performance.now();
+    const s = scrolling.current;
+    s.own = performance.now();
     showCanvas(false);
     const { width: w, height: h } = box.current;
     if (p.row >= 0) {
@@ -212,6 +215,9 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
       if (left < grid.scrollLeft) grid.scrollLeft = left;
       else if (left + COL_WIDTH > grid.scrollLeft + w - NUM_WIDTH) grid.scrollLeft = left + COL_WIDTH - (w - NUM_WIDTH);
     }
+    // Where it went: its scroll event is known by it even when it comes late (a busy machine).
+    s.ownTop = grid.scrollTop;
+    s.ownLeft = grid.scrollLeft;
   };
 
   /** Moves the active cell to `to` (clamped: rows -1…count-1, columns -1…last) and scrolls it into view. */
@@ -306,7 +312,8 @@ export function ReviewGrid({ columns, mappings, targets, count, version, height,
     const onScroll = () => {
       const s = scrolling.current;
       const now = performance.now();
-      const continuous = now - s.last < CONTINUOUS_MS && now - s.own > CONTINUOUS_MS && !editingRef.current;
+      const own = now - s.own < CONTINUOUS_MS || (el.scrollTop === s.ownTop && el.scrollLeft === s.ownLeft);
+      const continuous = now - s.last < CONTINUOUS_MS && !own && !editingRef.current;
       s.last = now;
       if (continuous && !s.canvas) showCanvas(true);
       else draw();
