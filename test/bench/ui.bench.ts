@@ -26,7 +26,7 @@ const perf = JSON.parse(readFileSync(perfFile, 'utf8')) as {
   longTasksIngest: LongTasks;
   longTasksPrepare: LongTasks;
   longTasksUpload: LongTasks;
-  gridScroll: { idleBaseline: { p95Ms: number }; fling: { p95Ms: number }; drag: { p95Ms: number } };
+  gridScroll: { idleBaseline: { p50Ms: number; p95Ms: number }; fling: { p95Ms: number }; drag: { p95Ms: number } };
 };
 
 report({
@@ -49,13 +49,20 @@ for (const [phase, lt] of [['ingest', perf.longTasksIngest], ['prepare', perf.lo
     direction: 'max',
   });
 }
+// Frames are paced by the display (60 Hz here: one every 16.67 ms), and Chromium coarsens the rAF clock to 0.1 ms,
+// so a frame on time reads 16.6, 16.7 or 16.8 ms and a late one 33.3 ms or more. The p95 is therefore counted in
+// display intervals (the idle frames' median of the same run): 1 means 95% of the frames came on the next vsync,
+// which is what "p95 <= 16.7 ms" asks; a 0.1 ms clock tick over 16.7 is not a slow frame. Intervals are counted up
+// from 2% over a whole one (0.33 ms, three clock ticks), so a frame even slightly late counts as two.
+const interval = perf.gridScroll.idleBaseline.p50Ms;
 for (const kind of ['fling', 'drag'] as const) {
+  const p95 = perf.gridScroll[kind].p95Ms;
   report({
     name: `ui-grid-scroll-${kind}`,
-    measured: `p95 frame time scrolling 200,000 rows (${kind}) vs idle frames of the same run; target 16.7 ms`,
-    value: perf.gridScroll[kind].p95Ms,
-    baseline: perf.gridScroll.idleBaseline.p95Ms,
-    unit: 'ms',
+    measured: `p95 frame time scrolling 200,000 rows (${kind}): ${p95.toFixed(1)} ms, in display intervals of ${interval.toFixed(1)} ms (idle median, same run); target 1 interval (16.7 ms at 60 Hz)`,
+    value: Math.max(1, Math.ceil(p95 / interval - 0.02)),
+    baseline: 1,
+    unit: 'intervals',
     target: 1,
     direction: 'max',
   });
