@@ -14,6 +14,10 @@ import { isSwitchable } from '../../../shared/prepare/keep';
 import type { GridRow } from '../workers/protocol';
 import { useBilingual } from '../i18n';
 
+/** A line's badge keeps its width, and its long text wraps (a 300-character value must not push the badge to "BẠ…"). */
+const NO_SHRINK = { flexShrink: 0 } as const;
+const WRAP_ANYWHERE = { minWidth: 0, overflowWrap: 'anywhere' } as const;
+
 /** What the row details can ask the review screen to do. */
 export interface RowDetailsActions {
   onApply(rowIndex: number, column: number, value: string): void;
@@ -67,21 +71,21 @@ export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeep
           )}
           {(row.kept ?? []).flatMap((k) => k.codes.map((code) => (
             <Group key={`k${k.column}-${code}`} gap="xs" wrap="nowrap" data-testid="kept-line">
-              <Badge size="xs" color="teal">{t('keep.kept')}</Badge>
-              <Text size="xs">{t('keep.keptLine', { column: header(k.column), change: t(`change.${code}`, { defaultValue: code }) })}</Text>
+              <Badge size="xs" style={NO_SHRINK} color="teal">{t('keep.kept')}</Badge>
+              <Text size="xs" style={WRAP_ANYWHERE}>{t('keep.keptLine', { column: header(k.column), change: t(`change.${code}`, { defaultValue: code }) })}</Text>
               <Button size="compact-xs" variant="light" onClick={() => onKeep(row.rowIndex, k.column, code, false)} data-testid="apply-again">{t('keep.applyAgain')}</Button>
             </Group>
           )))}
           {(row.editedFrom ?? []).map((e) => (
             <Group key={`e${e.column}`} gap="xs" wrap="nowrap" data-testid="edited-line" data-column={e.column}>
-              <Badge size="xs" color="green">{t('review.editedByYou')}</Badge>
-              <Text size="xs">{header(e.column)}: <s>{e.before || t('review.emptyValue')}</s> → <b>{row.cells[e.column] || t('review.emptyValue')}</b></Text>
+              <Badge size="xs" style={NO_SHRINK} color="green">{t('review.editedByYou')}</Badge>
+              <Text size="xs" style={WRAP_ANYWHERE}>{header(e.column)}: <s>{e.before || t('review.emptyValue')}</s> → <b>{row.cells[e.column] || t('review.emptyValue')}</b></Text>
             </Group>
           ))}
           {row.issues.map((i, k) => (
             <Group key={`i${k}`} gap="xs" wrap="nowrap">
-              <Badge size="xs" color={i.severity === 'error' ? 'red' : 'yellow'}>{t(`severity.${i.severity}`)}</Badge>
-              <Text size="xs">{header(i.column)}: {pick(i.message)}</Text>
+              <Badge size="xs" style={NO_SHRINK} color={i.severity === 'error' ? 'red' : 'yellow'}>{t(`severity.${i.severity}`)}</Badge>
+              <Text size="xs" style={WRAP_ANYWHERE}>{header(i.column)}: {pick(i.message)}</Text>
               {i.suggestion !== undefined && i.column !== null && (
                 <Button size="compact-xs" variant="light" onClick={() => onApply(row.rowIndex, i.column!, i.suggestion!)}>{t('review.applySuggestion', { value: i.suggestion })}</Button>
               )}
@@ -89,8 +93,8 @@ export function RowDetails({ row, columns, onApply, onUndoChange, onKeep, onKeep
           ))}
           {row.changes.map((c, k) => (
             <Group key={`c${k}`} gap="xs" wrap="nowrap" data-testid="change-line" data-code={c.code} data-column={c.column}>
-              <Badge size="xs" color="blue">{t('review.changed')}</Badge>
-              <Text size="xs">{header(c.column)}: <s>{c.before}</s> → <b>{c.after}</b> — {pick(c.reason)}</Text>
+              <Badge size="xs" style={NO_SHRINK} color="blue">{t('review.changed')}</Badge>
+              <Text size="xs" style={WRAP_ANYWHERE}>{header(c.column)}: <s>{c.before}</s> → <b>{c.after}</b> — {pick(c.reason)}</Text>
               {isSwitchable(c.code) ? (
                 <>
                   <Tooltip label={t('keep.originalHelp')} multiline w={280}>
