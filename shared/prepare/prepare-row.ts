@@ -109,7 +109,10 @@ export function prepareTableRow(row: TableRow, plan: PreparePlan): PreparedRow {
   }
   for (const f of validateContact(contact, dynamic)) issues.push({ column: plan.columnOf.get(f.field) ?? null, ...f.issue });
   const none = checkIdentity(contact);
-  if (none) issues.push({ column: null, ...none });
+  // Placed on the first of the name, phone or email columns the mapping has (each is empty or invalid here), so
+  // the grid shows a red cell with the reason where the user can type one in; a mapping with none of them keeps
+  // it on the row.
+  if (none) issues.push({ column: plan.columnOf.get('fullName') ?? plan.columnOf.get('phones') ?? plan.columnOf.get('emails') ?? null, ...none });
   return {
     rowNumber: row.rowNumber,
     contact,

@@ -133,11 +133,18 @@ describe('one row, every kind of field', () => {
   it('bad values are left out with warnings; with no name, phone or email the row is blocked', () => {
     const r = prepareRow(table, 1, mapping, catalog, { duplicatePolicy: 'keep-first' });
     expect(toContactInput(r)).toEqual({});
+    // The block sits on the name column (the first of name / phone / email mapped), where a red cell shows it.
+    const nameColumn = mapping.find((m) => m.target === 'fullName')!.column;
     expect(r.issues.map((i) => [i.code, i.severity, i.column])).toEqual([
       ['email.invalid', 'warning', 5], ['url.invalid', 'warning', 6], ['funnel.unknown-status', 'warning', 8],
-      ['gender.unknown', 'warning', 9], ['date.invalid', 'warning', 10], ['row.no-identity', 'error', null],
+      ['gender.unknown', 'warning', 9], ['date.invalid', 'warning', 10], ['row.no-identity', 'error', nameColumn],
     ]);
     expect(r.status).toBe('invalid');
+  });
+
+  it('with none of name, phone or email mapped, the block stays on the row', () => {
+    const r = prepareRow(table, 1, mapping.filter((m) => !['fullName', 'phones', 'emails'].includes(m.target)), catalog, { duplicatePolicy: 'keep-first' });
+    expect(r.issues.find((i) => i.code === 'row.no-identity')?.column).toBeNull();
   });
 
   it('a change the person turned off is not made', () => {
