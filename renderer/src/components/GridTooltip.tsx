@@ -53,7 +53,7 @@ function anchorOf(cell: HTMLElement): TipState['anchor'] {
 
 /** The tooltip element (in a portal on <body>, so the grid's clipping and containment do not cut it). */
 export function GridTooltip({ id, locate, ref }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [tip, setTip] = useState<TipState | null>(null);
   const el = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -98,6 +98,14 @@ export function GridTooltip({ id, locate, ref }: Props) {
   }), [relocate]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
+
+  // Its reasons were put in words when it opened: a tooltip open while the language changes closes, and the next
+  // hover opens it in the new language.
+  useEffect(() => {
+    const close = () => setTip((s) => (s?.visible ? { ...s, visible: false } : s));
+    i18n.on('languageChanged', close);
+    return () => i18n.off('languageChanged', close);
+  }, [i18n]);
 
   // Placed once drawn (its size is known then): under the cell, or above it when there is no room below, and
   // kept inside the window.
