@@ -249,6 +249,31 @@ describe('imports', () => {
     expect(last.counts.created + last.counts.updated + last.counts.skipped + last.counts.failed).toBe(plan.rows.length);
   });
 
+  it('continues an import started from encoded bytes (saved as the window sent them, a byte order mark left out)', async () => {
+    const main = mainProcess();
+    await sandbox.faults({ latencyMs: 40 });
+    const plan = await planFor(messyPath, 'create', { chunkSize: 10, concurrency: 1 });
+    const json = new TextEncoder().encode(JSON.stringify(plan));
+    const withBom = new Uint8Array(json.length + 3);
+    withBom.set([0xef, 0xbb, 0xbf]);
+    withBom.set(json, 3);
+    const firstProgress = main.next('import:progress', (p) => p.created > 0);
+    const cancelled = main.next('import:done');
+    const started = await main.request('import:start-encoded', { plan: withBom.buffer as ArrayBuffer, fileName: 'Khách "VIP".xlsx' });
+    expect(started.ok).toBe(true);
+    await firstProgress;
+    await main.request('import:cancel', { importId: plan.importId });
+    expect((await cancelled).cancelled).toBe(true);
+    // The saved plan reads back: offered with its file name, and continued to the end.
+    const pending = await main.request('import:pending', undefined);
+    expect(pending).toMatchObject([{ importId: plan.importId, fileName: 'Khách "VIP".xlsx', total: plan.rows.length }]);
+    await sandbox.faults({ latencyMs: 0 });
+    const finished = main.next('import:done');
+    expect((await main.request('import:continue', { importId: plan.importId })).ok).toBe(true);
+    expect((await finished).cancelled).toBe(false);
+    expect(new Set((await sandbox.contacts()).map((c) => c.ref_id)).size).toBe(plan.rows.length);
+  });
+
   it('pauses on an expired token and continues once the user renews it', async () => {
     const main = mainProcess();
     const plan = await planFor(messyPath, 'create', { chunkSize: 20, concurrency: 1 });

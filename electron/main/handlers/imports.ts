@@ -39,7 +39,11 @@ export function importHandlers(
   const dir = journalsDir(deps.userDataDir);
   const planPath = (importId: string) => join(dir, `${safeName(importId)}.plan.json`);
 
-  async function run(plan: ImportPlan, fileName: string): Promise<Outcome<{ importId: string; journalPath: string }>> {
+  /**
+   * `planJson`: the plan as the window sent it (UTF-8 JSON that `plan` was checked from), written as it is into
+   * the saved plan instead of stringified again (0.7 s and a second copy in memory for 100,000 rows).
+   */
+  async function run(plan: ImportPlan, fileName: string, planJson?: Uint8Array): Promise<Outcome<{ importId: string; journalPath: string }>> {
     if (running.has(plan.importId)) {
       return { ok: false, error: { code: 'import.already-running', text: { vi: 'Lần nhập này đang chạy.', en: 'This import is already running.' } } };
     }
@@ -49,7 +53,7 @@ export function importHandlers(
     let journal: JournalStore;
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(planPath(plan.importId), JSON.stringify({ fileName, plan }));
+      await writeFile(planPath(plan.importId), planJson ? savedPlanBytes(fileName, planJson) : JSON.stringify({ fileName, plan }));
       journal = await openFileJournal(journalPath);
     } catch (e) {
       // Nothing was sent yet: the window gets the reason as the answer, not an unexpected-error message.
@@ -131,7 +135,9 @@ export function importHandlers(
           error: { code: 'ipc.invalid-arguments', text: { vi: 'Dữ liệu của lần nhập không hợp lệ nên không được gửi.', en: 'The import data was invalid and nothing was sent.' } },
         };
       }
-      return run(parsed, fileName);
+      const json = new Uint8Array(bytes);
+      // TextDecoder skipped a byte order mark before the JSON: so does the saved plan.
+      return run(parsed, fileName, json[0] === 0xef && json[1] === 0xbb && json[2] === 0xbf ? json.subarray(3) : json);
     },
     'import:continue': async ({ importId }) => {
       try {
@@ -172,6 +178,16 @@ export function importHandlers(
       return pending.sort((a, b) => b.startedAt - a.startedAt);
     },
   };
+}
+
+/** The saved plan file, `{"fileName": …, "plan": …}`, around the plan's JSON bytes as they came (checked already). */
+function savedPlanBytes(fileName: string, planJson: Uint8Array): Uint8Array {
+  const head = new TextEncoder().encode(`{"fileName":${JSON.stringify(fileName)},"plan":`);
+  const out = new Uint8Array(head.length + planJson.length + 1);
+  out.set(head, 0);
+  out.set(planJson, head.length);
+  out[out.length - 1] = 0x7d; // }
+  return out;
 }
 
 /** A plan sent as UTF-8 JSON bytes, checked against the same schema as import:start; null when it is not one. */

@@ -87,6 +87,7 @@ export const useImport = create<ImportState>((set, get) => ({
       const { mode, options } = get();
       performance.mark('omi:import-start');
       const plan = await callWorker('planEncoded', { mode, options, onlyRows });
+      performance.mark('omi:plan-built');
       if (plan.rowCount === 0) {
         set({
           error: {
@@ -107,6 +108,7 @@ export const useImport = create<ImportState>((set, get) => ({
       // of MB for 100,000 rows) on this thread, and the two in one task made it a long one.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const r = await request('import:start-encoded', { plan: plan.bytes, fileName });
+      performance.mark('omi:plan-taken');
       if (!r.ok) {
         set({ error: r.error.text, importId: null, progress: null });
         return false;
