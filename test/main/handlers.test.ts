@@ -274,6 +274,21 @@ describe('imports', () => {
     expect(new Set((await sandbox.contacts()).map((c) => c.ref_id)).size).toBe(plan.rows.length);
   });
 
+  it('a cancel asked while the import is still being set up is kept: nothing is sent, every row offered again', async () => {
+    const main = mainProcess();
+    const plan = await planFor(messyPath, 'create', { chunkSize: 10, concurrency: 1 });
+    const done = main.next('import:done');
+    // Not awaited: the cancel reaches main while it still opens the connection, the plan file and the journal.
+    const started = main.request('import:start', { plan, fileName: 'khach-hang.xlsx' });
+    await main.request('import:cancel', { importId: plan.importId });
+    expect((await started).ok).toBe(true);
+    const result = await done;
+    expect(result.cancelled).toBe(true);
+    expect(result.counts.created).toBe(0);
+    expect(await sandbox.contacts()).toEqual([]);
+    expect(await main.request('import:pending', undefined)).toMatchObject([{ importId: plan.importId, done: 0 }]);
+  });
+
   it('pauses on an expired token and continues once the user renews it', async () => {
     const main = mainProcess();
     const plan = await planFor(messyPath, 'create', { chunkSize: 20, concurrency: 1 });

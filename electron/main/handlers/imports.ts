@@ -38,15 +38,32 @@ export function importHandlers(
   const history = historyFile(deps.userDataDir);
   const dir = journalsDir(deps.userDataDir);
   const planPath = (importId: string) => join(dir, `${safeName(importId)}.plan.json`);
+  // Imports being set up (connection, plan file, journal: seconds for 100,000 rows): a pause or cancel the user asks
+  // for meanwhile is kept and applied once the job exists, never dropped because the job was not there yet.
+  const starting = new Map<string, { pause: boolean; cancel: boolean }>();
 
   /**
    * `planJson`: the plan as the window sent it (UTF-8 JSON that `plan` was checked from), written as it is into
    * the saved plan instead of stringified again (0.7 s and a second copy in memory for 100,000 rows).
    */
   async function run(plan: ImportPlan, fileName: string, planJson?: Uint8Array): Promise<Outcome<{ importId: string; journalPath: string }>> {
-    if (running.has(plan.importId)) {
-      return { ok: false, error: { code: 'import.already-running', text: { vi: 'Lần nhập này đang chạy.', en: 'This import is already running.' } } };
+    if (running.has(plan.importId) || starting.has(plan.importId)) return ALREADY_RUNNING;
+    const asked = { pause: false, cancel: false };
+    starting.set(plan.importId, asked);
+    try {
+      const out = await begin(plan, fileName, planJson);
+      const job = running.get(plan.importId)?.job;
+      if (out.ok && job) {
+        if (asked.pause) job.pause();
+        if (asked.cancel) job.cancel();
+      }
+      return out;
+    } finally {
+      starting.delete(plan.importId);
     }
+  }
+
+  async function begin(plan: ImportPlan, fileName: string, planJson?: Uint8Array): Promise<Outcome<{ importId: string; journalPath: string }>> {
     // Fails here (with the connection's own sentence) before a journal is opened when there is no usable connection.
     await connection.api();
     const journalPath = journalPathFor(plan.importId, deps.userDataDir);
@@ -154,9 +171,21 @@ export function importHandlers(
         };
       }
     },
-    'import:pause': async ({ importId }) => running.get(importId)?.job.pause(),
-    'import:resume': async ({ importId }) => running.get(importId)?.job.resume(),
-    'import:cancel': async ({ importId }) => running.get(importId)?.job.cancel(),
+    'import:pause': async ({ importId }) => {
+      const asked = starting.get(importId);
+      if (asked) asked.pause = true;
+      else running.get(importId)?.job.pause();
+    },
+    'import:resume': async ({ importId }) => {
+      const asked = starting.get(importId);
+      if (asked) asked.pause = false;
+      else running.get(importId)?.job.resume();
+    },
+    'import:cancel': async ({ importId }) => {
+      const asked = starting.get(importId);
+      if (asked) asked.cancel = true;
+      else running.get(importId)?.job.cancel();
+    },
     'import:history': async () => history.read(),
     'import:pending': async () => {
       const names = await readdir(dir).catch(() => [] as string[]);
@@ -179,6 +208,11 @@ export function importHandlers(
     },
   };
 }
+
+const ALREADY_RUNNING = {
+  ok: false,
+  error: { code: 'import.already-running', text: { vi: 'Lần nhập này đang chạy.', en: 'This import is already running.' } },
+} as const;
 
 /** The saved plan file, `{"fileName": …, "plan": …}`, around the plan's JSON bytes as they came (checked already). */
 function savedPlanBytes(fileName: string, planJson: Uint8Array): Uint8Array {
