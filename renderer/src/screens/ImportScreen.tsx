@@ -182,8 +182,11 @@ const FailureList = memo(function FailureList({ failures, count, pick }: { failu
 function ProgressCard() {
   // The unsent rows count only once the progress is final (the card shows them then): a cancel settles hundreds of
   // chunks, and each would re-render the card for a figure not on screen yet.
-  const { progress, throughput, unsent, pause, resume, cancel } = useImport(useShallow((s) => ({
-    progress: s.progress, throughput: s.throughput, unsent: s.progress?.final ? s.unsentCount : 0, pause: s.pause, resume: s.resume, cancel: s.cancel,
+  const { progress, throughput, unsent, starting, pause, resume, cancel } = useImport(useShallow((s) => ({
+    progress: s.progress, throughput: s.throughput, unsent: s.progress?.final ? s.unsentCount : 0,
+    // Start pressed, no progress event yet: the plan is being built and handed over (seconds for a big file).
+    starting: s.busy && s.throughput.length === 0 && !s.progress?.final,
+    pause: s.pause, resume: s.resume, cancel: s.cancel,
   })));
   // The figures are redrawn at transition priority (the memoised card below gets the deferred progress): ten
   // progress events a second never make one long task on a busy machine, as React renders in slices and lets
@@ -191,12 +194,12 @@ function ProgressCard() {
   const p = useDeferredValue(progress);
   const points = useDeferredValue(throughput);
   if (!p) return null;
-  return <ProgressFigures p={p} throughput={points} unsent={unsent} pause={pause} resume={resume} cancel={cancel} />;
+  return <ProgressFigures p={p} throughput={points} unsent={unsent} starting={starting} pause={pause} resume={resume} cancel={cancel} />;
 }
 
-type ProgressProps = { p: ImportProgress; throughput: ThroughputPoint[]; unsent: number } & Pick<ImportState, 'pause' | 'resume' | 'cancel'>;
+type ProgressProps = { p: ImportProgress; throughput: ThroughputPoint[]; unsent: number; starting: boolean } & Pick<ImportState, 'pause' | 'resume' | 'cancel'>;
 
-const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: unsentRows, pause, resume, cancel }: ProgressProps) {
+const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: unsentRows, starting, pause, resume, cancel }: ProgressProps) {
   const { t } = useTranslation();
   const running = !p.final;
   // main counts the rows a cancel left unsent as skipped in its last event: they are not done, so the bar stops
@@ -214,7 +217,9 @@ const ProgressFigures = memo(function ProgressFigures({ p, throughput, unsent: u
       <Progress value={percent} size="xl" color={p.state === 'cancelled' ? 'yellow' : undefined} striped={running && p.state === 'running'} animated={running && p.state === 'running'} aria-label={t('import.progressLabel')} />
       <Group justify="space-between" mt={6}>
         {/* After a cancel the last figure is the unsent rows settling at once, not a speed anyone saw. */}
-        <Text size="sm" c="dimmed">{p.state === 'cancelled' ? '' : t('import.speed', { count: rateCount(p.rowsPerSecond), n: formatRate(p.rowsPerSecond) })}</Text>
+        <Text size="sm" c="dimmed" data-testid="import-speed">
+          {starting ? t('import.starting') : p.state === 'cancelled' ? '' : t('import.speed', { count: rateCount(p.rowsPerSecond), n: formatRate(p.rowsPerSecond) })}
+        </Text>
         <Text size="sm" c="dimmed">{p.etaMs !== null && running ? t('import.eta', { time: formatDuration(p.etaMs, { approximate: true }) }) : ''}</Text>
       </Group>
       <Group gap="xs" mt="xs">
