@@ -19,6 +19,8 @@ export default defineConfig({
     outDir: HARNESS_RENDERER_DIR,
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
+    // OMI_HARNESS_SOURCEMAP=1: source maps beside the build, to read a CPU profile of the e2e run by hand.
+    sourcemap: process.env.OMI_HARNESS_SOURCEMAP === '1',
     rollupOptions: { input: { index: resolve(import.meta.dirname, '../../renderer/index.html') } },
   },
 });
