@@ -210,9 +210,10 @@ export type RequestArgs<C extends RequestChannel> = z.infer<(typeof requestSchem
 export interface Events {
   'import:progress': ImportProgress & { importId: string };
   /**
-   * Row outcomes as they settle. `grouped` (optional): outcomes alike in every respect but the row (created rows
-   * without an OMI id, the rows a cancel left unsent) as row numbers, so a cancel of 90,000 rows is not 90,000
-   * objects for the window's thread to take in; every row is in `outcomes` or in one group (see groupAlike).
+   * Row outcomes as they settle, without OMI ids (import:done's result has them). `grouped` (optional): outcomes
+   * alike in every respect but the row (a chunk's created rows, the rows a cancel left unsent) as row numbers, so
+   * 100,000 created rows or a cancel of 90,000 are not that many objects for the window's thread to take in; every
+   * row is in `outcomes` or in one group (see groupAlike).
    */
   'import:rows': { importId: string; outcomes: RowOutcome[]; grouped?: OutcomeGroup[] };
   'import:done': ImportResult;

@@ -75,6 +75,28 @@ describe('groupAlike (the row outcomes of one import:rows event)', () => {
     }));
   });
 
+  it('withoutIds: every row once, as it was but for its OMI id (and a grouped refId); no id left anywhere', () => {
+    fc.assert(fc.property(fc.array(outcome, { maxLength: 80 }), (list) => {
+      const full = list.map((o, i) => ({ ...o, rowNumber: i + 2 }));
+      const { outcomes, grouped } = groupAlike(full, { withoutIds: true });
+      const back = expandGroups(outcomes, grouped);
+      expect(back.map((o) => o.rowNumber).sort((a, b) => a - b)).toEqual(full.map((o) => o.rowNumber));
+      const noId = ({ omiId: _, ...o }: RowOutcome) => seen(o, false);
+      expect(new Map(back.map((o) => [o.rowNumber, noId(o)]))).toEqual(new Map(full.map((o) => [o.rowNumber, noId(o)])));
+      expect(back.some((o) => o.omiId !== undefined)).toBe(false);
+    }));
+  });
+
+  it('withoutIds: a chunk of 500 created rows, each with its own OMI id, travels as one group of row numbers', () => {
+    const list = Array.from({ length: 500 }, (_, i): RowOutcome => ({ rowNumber: 2 + i, refId: `r${i}`, outcome: 'created', omiId: `omi-${i}` }));
+    const live = groupAlike(list, { withoutIds: true });
+    expect(live.outcomes).toEqual([]);
+    expect(live.grouped).toEqual([{ outcome: 'created', rowNumbers: list.map((o) => o.rowNumber) }]);
+    expect(JSON.stringify(live).length * 10).toBeLessThan(JSON.stringify(list).length);
+    // Without the option the ids are kept: every row whole.
+    expect(groupAlike(list).outcomes).toHaveLength(500);
+  });
+
   it('turns 2,000 rows left unsent by a cancel into two groups (sent / not yet sent) a fraction of the size', () => {
     const inFlight = { vi: 'Đã huỷ khi đang gửi.', en: 'Cancelled while it was being sent.' };
     const list = Array.from({ length: 2000 }, (_, i): RowOutcome => ({

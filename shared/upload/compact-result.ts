@@ -9,13 +9,15 @@ import type { ImportResult, OutcomeGroup, RowOutcome } from './types';
 /**
  * `list` split into the outcomes kept whole (those with an OMI id, and any alike with no other) and groups of alike
  * outcomes as row numbers (a grouped row's refId is dropped). Every row is in exactly one of the two.
+ * `withoutIds`: OMI ids are left out too, so every created row of a chunk joins one group (the live import:rows
+ * events: the window shows no id while rows settle, and the result it gets at the end keeps them).
  */
-export function groupAlike(list: readonly RowOutcome[]): { outcomes: RowOutcome[]; grouped: OutcomeGroup[] } {
+export function groupAlike(list: readonly RowOutcome[], { withoutIds = false } = {}): { outcomes: RowOutcome[]; grouped: OutcomeGroup[] } {
   const groups = new Map<string, { group: OutcomeGroup; first: RowOutcome }>();
   const outcomes: RowOutcome[] = [];
   for (const o of list) {
     // An outcome with an OMI id stays whole: the id is its own.
-    if (o.omiId) {
+    if (o.omiId && !withoutIds) {
       outcomes.push(o);
       continue;
     }
@@ -35,7 +37,10 @@ export function groupAlike(list: readonly RowOutcome[]): { outcomes: RowOutcome[
   const grouped: OutcomeGroup[] = [];
   for (const { group, first } of groups.values()) {
     if (group.rowNumbers.length > 1) grouped.push(group);
-    else outcomes.push(first);
+    else if (withoutIds && first.omiId) {
+      const { omiId: _, ...rest } = first;
+      outcomes.push(rest);
+    } else outcomes.push(first);
   }
   return { outcomes, grouped };
 }

@@ -183,6 +183,14 @@ describe('imports', () => {
     expect(contacts).toHaveLength(plan.rows.length);
     expect(new Set(contacts.map((c) => c.ref_id))).toEqual(new Set(plan.rows.map((r) => r.refId)));
 
+    // The rows as they settled: every row once, the created ones as row numbers, no OMI id on the way (the result
+    // is where ids are kept).
+    const rowEvents = main.events.filter((e) => e.event === 'import:rows').map((e) => e.payload as Events['import:rows']);
+    const live = rowEvents.flatMap((e) => expandGroups(e.outcomes, e.grouped));
+    expect(live.map((o) => o.rowNumber).sort((a, b) => a - b)).toEqual(plan.rows.map((r) => r.rowNumber).sort((a, b) => a - b));
+    expect(live.filter((o) => o.omiId !== undefined)).toEqual([]);
+    expect(rowEvents.flatMap((e) => e.grouped ?? []).filter((g) => g.outcome === 'created').reduce((n, g) => n + g.rowNumbers.length, 0)).toBeGreaterThan(plan.rows.length / 2);
+
     const progress = main.events.filter((e) => e.event === 'import:progress').map((e) => e.payload as Events['import:progress']);
     expect(progress.at(-1)?.final).toBe(true);
     for (let i = 1; i < progress.length; i++) expect(progress[i].sent).toBeGreaterThanOrEqual(progress[i - 1].sent);

@@ -92,7 +92,7 @@ export function importHandlers(
       // thread to parse, and a cancel sent tens of them back to back.
       onRows: (outcomes) => {
         for (let i = 0; i < outcomes.length; i += ROWS_PER_EVENT) {
-          const slice = groupAlike(outcomes.slice(i, i + ROWS_PER_EVENT));
+          const slice = groupAlike(outcomes.slice(i, i + ROWS_PER_EVENT), { withoutIds: true });
           deps.emit('import:rows', { importId: plan.importId, outcomes: slice.outcomes, ...(slice.grouped.length > 0 ? { grouped: slice.grouped } : {}) });
         }
       },
