@@ -61,6 +61,9 @@ export interface ImportState {
   loadPending(): Promise<void>;
 }
 
+/** Set while a new import's plan is being handed to main (see start). */
+let handOver: Promise<void> | null = null;
+
 export const useImport = create<ImportState>((set, get) => ({
   mode: 'create',
   options: { ...DEFAULT_IMPORT_OPTIONS },
@@ -105,9 +108,18 @@ export const useImport = create<ImportState>((set, get) => ({
         progress: { total: plan.rowCount, sent: 0, created: 0, updated: 0, skipped: 0, failed: 0, rowsPerSecond: 0, etaMs: null, state: 'running', final: false },
       });
       // The progress card is drawn in this task, the plan handed to main in the next: the IPC copies the plan (tens
-      // of MB for 100,000 rows) on this thread, and the two in one task made it a long one.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const r = await request('import:start-encoded', { plan: plan.bytes, fileName });
+      // of MB for 100,000 rows) on this thread, and the two in one task made it a long one. A pause or cancel
+      // pressed before main has the import waits for the hand-over (main would not know the import yet).
+      let handedOver!: () => void;
+      handOver = new Promise<void>((resolve) => (handedOver = resolve));
+      let r: Awaited<ReturnType<typeof request<'import:start-encoded'>>>;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        r = await request('import:start-encoded', { plan: plan.bytes, fileName });
+      } finally {
+        handOver = null;
+        handedOver();
+      }
       performance.mark('omi:plan-taken');
       if (!r.ok) {
         set({ error: r.error.text, importId: null, progress: null });
@@ -123,6 +135,7 @@ export const useImport = create<ImportState>((set, get) => ({
     }
   },
   pause: async () => {
+    await handOver;
     const id = get().importId;
     if (id) await request('import:pause', { importId: id }).catch((e) => set({ error: toBilingual(e) }));
   },
@@ -150,6 +163,7 @@ export const useImport = create<ImportState>((set, get) => ({
     if (!r.ok) set({ error: r.error.text, importId: null, progress: null });
   },
   cancel: async () => {
+    await handOver;
     const id = get().importId;
     if (id) await request('import:cancel', { importId: id }).catch((e) => set({ error: toBilingual(e) }));
   },
