@@ -35,25 +35,30 @@ export class CellSettler {
   private readonly textMemo = new CellMemo<CellText>(MEMO_MAX);
   private readonly bytePools: (ByteMemo<string> | null | undefined)[] = [];
   private readonly textPools: (CellMemo<string> | null | undefined)[] = [];
-  /** The file's bytes read four at a time (wordView), made once per file. */
-  private words = wordView(new Uint8Array(0));
-  private wordsFor: Uint8Array | null = null;
+  /** The file's bytes read four at a time (wordView). */
+  private readonly words: DataView;
   private unsettled = 0;
   private unicode = 0;
   private ambiguous = 0;
   private longest = 0;
   private width = 0;
 
-  constructor(private readonly decodeCell: ((bytes: string) => string) | undefined) {}
+  /** `bytes`: the file the rows are parsed from (measureBytes reads their cells there). */
+  constructor(
+    private readonly decodeCell: ((bytes: string) => string) | undefined,
+    private readonly bytes: Uint8Array,
+  ) {
+    this.words = wordView(bytes);
+  }
 
   /**
    * A row papaparse split from quote-free byte text, whose first cell starts at `bytes[at]`: cells are separated by
    * one delimiter byte and the row ends with a line break of `newline` bytes. `ascii`: the text holds no byte
    * beyond ASCII. Returns where the next row starts.
    */
-  measureBytes(row: string[], bytes: Uint8Array, at: number, newline: number, ascii: boolean): number {
+  measureBytes(row: string[], at: number, newline: number, ascii: boolean): number {
     this.unsettled = this.unicode = this.ambiguous = this.longest = this.width = 0;
-    const words = this.wordsOf(bytes);
+    const { bytes, words } = this;
     let p = at;
     for (let c = 0; c < row.length; c++) {
       const n = row[c].length;
@@ -84,14 +89,6 @@ export class CellSettler {
     }
     this.facts.push(this.unsettled, this.unicode, this.ambiguous, this.longest, this.width);
     return p - 1 + newline;
-  }
-
-  private wordsOf(bytes: Uint8Array): DataView {
-    if (bytes !== this.wordsFor) {
-      this.wordsFor = bytes;
-      this.words = wordView(bytes);
-    }
-    return this.words;
   }
 
   /** Any parsed row (quoted cells, or decoded text); `ascii`: its text holds nothing beyond ASCII. */

@@ -134,7 +134,7 @@ export function readDelimitedChunks(
     skipEmptyLines: false,
   });
   const data: string[][] = [];
-  const cells = new CellSettler(codec.kind === 'bytes' ? codec.cell : undefined);
+  const cells = new CellSettler(codec.kind === 'bytes' ? codec.cell : undefined, bytes);
   let quoteRow = -1;
   let truncated = false;
   // The start of the row the last parse left unfinished, and the text from there on not parsed yet.
@@ -203,7 +203,7 @@ export function readDelimitedChunks(
         break;
       }
       const row = rows[r];
-      if (fromBytes) at = cells.measureBytes(row, bytes, at, newline.length, ascii);
+      if (fromBytes) at = cells.measureBytes(row, at, newline.length, ascii);
       else cells.measureText(row, ascii);
       data.push(row);
     }
