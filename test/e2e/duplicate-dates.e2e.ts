@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
 import { useAppSession } from './session';
-import { connectAndContinue, openToMapping } from './flow';
+import { connectAndContinue, openToReview } from './flow';
 
 /** Sheet row 15 repeats row 4, whose birth date is an Excel date cell. */
 const dup = MESSY_ROWS.find((r) => r.expect.outcome === 'duplicate')!;
@@ -32,11 +32,9 @@ describe('duplicate preview: dates as the user reads them', () => {
     expect(sent).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     await connectAndContinue(page);
-    await openToMapping(page, harness, workbook);
-    await page.getByTestId('next').click();
+    await openToReview(page, harness, workbook);
     const grid = page.getByTestId('grid');
     const gridCell = grid.locator(`.grid-row[data-row="${first.sheetRow}"] .grid-cell[data-col="${BIRTH}"]`);
-    await grid.locator('.grid-row[data-row]').first().waitFor();
     // The columns are virtualized: scroll to the last one (the birth date).
     await grid.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
     await gridCell.waitFor({ state: 'attached' });

@@ -20,14 +20,19 @@ export async function openToMapping(page: Page, harness: Harness, workbook: stri
   await page.getByTestId('mapping-table').waitFor();
 }
 
+/** From the File screen: opens `workbook`, accepts the suggested mapping and waits for the Review grid's first row. */
+export async function openToReview(page: Page, harness: Harness, workbook: string): Promise<void> {
+  await openToMapping(page, harness, workbook);
+  await page.getByTestId('next').click();
+  await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor();
+}
+
 /**
  * From the File screen: opens `workbook` through the (test-answered) file dialog, accepts the suggested mapping,
  * and leaves the Review screen for Import. Returns how many rows Review counted as valid.
  */
 export async function openAndAcceptMapping(page: Page, harness: Harness, workbook: string): Promise<number> {
-  await openToMapping(page, harness, workbook);
-  await page.getByTestId('next').click();
-  await page.locator('[data-testid="grid"] .grid-row[data-row]').first().waitFor();
+  await openToReview(page, harness, workbook);
   const valid = Number((await page.getByTestId('review-counts').locator('text=/hợp lệ/').innerText()).replace(/\D/g, ''));
   await page.getByTestId('next').click();
   return valid;

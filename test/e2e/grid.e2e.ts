@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { generateCleanRows, MESSY_HEADERS, MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
 import { useAppSession } from './session';
-import { openToMapping } from './flow';
+import { openToReview } from './flow';
 
 const ROWS = 400;
 const PHONE = 2;
@@ -37,8 +37,7 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     writeMessyWorkbook(workbook, { rows: ROWS });
 
     await page.getByTestId('next').click();
-    await openToMapping(page, harness, workbook);
-    await page.getByTestId('next').click();
+    await openToReview(page, harness, workbook);
 
     const grid = page.getByTestId('grid');
     const tip = page.getByTestId('grid-tooltip');
@@ -181,8 +180,7 @@ describe('review grid: far cells by keyboard, and the reasons tooltip', () => {
     // The first test left the app in English on the Review screen.
     await page.getByText('Tiếng Việt', { exact: true }).click();
     await page.getByRole('button', { name: /Tệp/ }).first().click();
-    await openToMapping(page, harness, workbook);
-    await page.getByTestId('next').click();
+    await openToReview(page, harness, workbook);
 
     const grid = page.getByTestId('grid');
     const tip = page.getByTestId('grid-tooltip');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
 import { useAppSession } from './session';
-import { connectAndContinue, openToMapping } from './flow';
+import { connectAndContinue, openToReview } from './flow';
 
 const NAME = 1;
 const PHONE = 2;
@@ -39,8 +39,7 @@ describe('review: find & replace says what it will change and changes only whole
     expect(insideNam(EMAIL)).toBeGreaterThan(0);
 
     await connectAndContinue(page);
-    await openToMapping(page, harness, workbook);
-    await page.getByTestId('next').click();
+    await openToReview(page, harness, workbook);
 
     const grid = page.getByTestId('grid');
     const cell = (row: number, col: number) => grid.locator(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`);

@@ -11,7 +11,7 @@ import * as XLSX from '@e965/xlsx';
 import { MESSY_ROWS, writeMessyWorkbook } from '../fixtures/messy';
 import { RESULTS_DIR } from './browser';
 import { useAppSession } from './session';
-import { connectAndContinue, openToMapping } from './flow';
+import { connectAndContinue, openToReview } from './flow';
 
 const PHONE = 2;
 const EMAIL = 3;
@@ -31,8 +31,7 @@ describe('review: keep the original value, and preview duplicate groups', () => 
     writeMessyWorkbook(workbook);
 
     await connectAndContinue(page);
-    await openToMapping(page, harness, workbook);
-    await page.getByTestId('next').click();
+    await openToReview(page, harness, workbook);
 
     const grid = page.getByTestId('grid');
     const cell = (row: number, col: number) => grid.locator(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`);
