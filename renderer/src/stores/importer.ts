@@ -110,16 +110,9 @@ export const useImport = create<ImportState>((set, get) => ({
       // The progress card is drawn in this task, the plan handed to main in the next: the IPC copies the plan (tens
       // of MB for 100,000 rows) on this thread, and the two in one task made it a long one. A pause or cancel
       // pressed before main has the import waits for the hand-over (main would not know the import yet).
-      let handedOver!: () => void;
-      handOver = new Promise<void>((resolve) => (handedOver = resolve));
-      let r: Awaited<ReturnType<typeof request<'import:start-encoded'>>>;
-      try {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        r = await request('import:start-encoded', { plan: plan.bytes, fileName });
-      } finally {
-        handOver = null;
-        handedOver();
-      }
+      const sent = new Promise((resolve) => setTimeout(resolve, 0)).then(() => request('import:start-encoded', { plan: plan.bytes, fileName }));
+      handOver = sent.then(() => undefined, () => undefined);
+      const r = await sent.finally(() => (handOver = null));
       performance.mark('omi:plan-taken');
       if (!r.ok) {
         set({ error: r.error.text, importId: null, progress: null });
